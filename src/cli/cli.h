@@ -1,0 +1,46 @@
+// The retouche command line: option parsing shared by the subcommands, and
+// the subcommands themselves (one file each).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "retouche/pipeline.h"
+
+namespace retouche::cli {
+
+// Exit codes (documented in README.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;  // `check` found something
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInput = 3;     // unreadable or invalid input, unwritable output, missing data
+
+struct Options {
+  std::string command;
+  std::vector<std::string> inputs;
+  std::string output;         // -o
+  std::string format = "text";  // check: text|jsonl
+  std::string findings;       // apply --findings
+  std::string color = "auto"; // diff: auto|always|never
+  bool list_rules = false;
+  bool quiet = false;
+  PipelineOptions pipeline;
+};
+
+// Parses argv; on failure fills `error` and returns false.
+bool parse_options(int argc, char** argv, Options* o, std::string* error);
+
+void print_usage(bool full);
+
+int run_clean(const Options& o);
+int run_check(const Options& o);
+int run_diff(const Options& o);
+int run_apply(const Options& o);
+
+// Shared helpers.
+int exit_code_for(const Status& s);
+void print_error(const std::string& message);
+std::unique_ptr<Pipeline> make_pipeline(const Options& o, int* exit_code);
+void print_rules(const Pipeline& p);
+
+}  // namespace retouche::cli

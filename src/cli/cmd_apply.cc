@@ -1,0 +1,57 @@
+// retouche apply: replays a reviewed findings file on its original text.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "core/sha256.h"
+#include "io/findings_io.h"
+#include "io/text_file.h"
+
+namespace retouche::cli {
+
+int run_apply(const Options& o) {
+  if (o.inputs.size() != 1 || o.findings.empty()) {
+    print_error("apply: give one ORIGINAL and --findings FILE.jsonl");
+    print_usage(false);
+    return kExitUsage;
+  }
+  const std::string& original_path = o.inputs[0];
+  std::string original, findings_text;
+  Status st = read_file(original_path, &original);
+  if (st.ok()) st = read_file(o.findings, &findings_text);
+  std::vector<Finding> findings;
+  std::vector<std::string> hashes;
+  if (st.ok()) st = parse_findings_jsonl(findings_text, o.findings, &findings, &hashes);
+  if (!st.ok()) {
+    print_error(st.message());
+    return exit_code_for(st);
+  }
+  std::string hash = sha256_hex(original);
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    if (hashes[i] != hash) {
+      print_error(o.findings + ": these findings were made for another text than " + original_path +
+                  " (finding " + std::to_string(i + 1) + " has sha256 " + hashes[i].substr(0, 12) +
+                  "…, " + original_path + " has " + hash.substr(0, 12) + "…); nothing written");
+      return kExitInput;
+    }
+  }
+  std::string clean;
+  st = replay_findings(original, findings, &clean);
+  if (!st.ok()) {
+    print_error(o.findings + ": " + st.message() + "; nothing written");
+    return kExitInput;
+  }
+  if (o.output.empty() || o.output == "-") {
+    std::fwrite(clean.data(), 1, clean.size(), stdout);
+    std::fflush(stdout);
+    return kExitOk;
+  }
+  st = write_file_atomic(o.output, clean);
+  if (!st.ok()) {
+    print_error(st.message());
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace retouche::cli

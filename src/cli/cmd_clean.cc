@@ -1,0 +1,158 @@
+// retouche clean: cleaned text, diff and findings for every input.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "cli/process.h"
+#include "core/sha256.h"
+#include "io/diff_writer.h"
+#include "io/findings_io.h"
+#include "io/text_file.h"
+
+namespace retouche::cli {
+namespace {
+
+std::string kilobytes(size_t bytes) {
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(1) << bytes / 1000.0 << " kB";
+  return s.str();
+}
+
+struct FileSummary {
+  std::string name;
+  size_t in_bytes = 0, out_bytes = 0;
+  int applied = 0, pending = 0, reported = 0;
+};
+
+void print_summary(const std::vector<FileSummary>& files, const std::map<std::string, int>& by_rule,
+                   const std::string& outdir, size_t failures) {
+  size_t in = 0, out = 0;
+  for (const auto& f : files) in += f.in_bytes, out += f.out_bytes;
+  std::cerr << "retouche: cleaned " << files.size() << " file" << (files.size() == 1 ? "" : "s")
+            << " (" << kilobytes(in) << " -> " << kilobytes(out) << ") into " << outdir << "/";
+  if (failures) std::cerr << "; " << failures << " failed";
+  std::cerr << "\n";
+  const size_t kMaxFiles = 12;
+  std::cerr << "  " << std::left << std::setw(44) << "file" << std::right << std::setw(8)
+            << "applied" << std::setw(10) << "proposed" << std::setw(9) << "flagged" << std::setw(11)
+            << "removed" << "\n";
+  for (size_t i = 0; i < files.size() && i < kMaxFiles; ++i) {
+    const FileSummary& f = files[i];
+    std::string name = f.name.size() > 43 ? "…" + f.name.substr(f.name.size() - 41) : f.name;
+    long removed = static_cast<long>(f.in_bytes) - static_cast<long>(f.out_bytes);
+    std::cerr << "  " << std::left << std::setw(44) << name << std::right << std::setw(8)
+              << f.applied << std::setw(10) << f.pending << std::setw(9) << f.reported
+              << std::setw(8) << removed << " B\n";
+  }
+  if (files.size() > kMaxFiles) std::cerr << "  … and " << files.size() - kMaxFiles << " more\n";
+  if (!by_rule.empty()) {
+    std::vector<std::pair<int, std::string>> top;
+    for (const auto& [rule, n] : by_rule) top.emplace_back(-n, rule);
+    std::sort(top.begin(), top.end());
+    std::cerr << "  applied fixes by rule:";
+    size_t shown = 0;
+    for (const auto& [n, rule] : top) {
+      if (shown++ == 10) {
+        std::cerr << " …";
+        break;
+      }
+      std::cerr << (shown == 1 ? " " : ", ") << rule << " " << -n;
+    }
+    std::cerr << "\n";
+  }
+  std::cerr << "  review: " << outdir << "/NAME.diff (changes), " << outdir
+            << "/NAME.findings.jsonl (all findings, replay with 'retouche apply')\n";
+}
+
+int clean_stdin(const Options& o, const Pipeline& p) {
+  std::string text;
+  Status st = read_file("-", &text);
+  if (st.ok()) {
+    std::string why = binary_reason(text);
+    if (!why.empty()) st = InputError("-: looks like a binary file (" + why + "); not processed");
+  }
+  Result r;
+  if (st.ok()) st = p.run(Document{"-", text}, &r);
+  if (!st.ok()) {
+    print_error(st.message().starts_with("-:") ? st.message() : "-: " + st.message());
+    return exit_code_for(st);
+  }
+  std::fwrite(r.clean_text.data(), 1, r.clean_text.size(), stdout);
+  std::fflush(stdout);
+  (void)o;
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_clean(const Options& o) {
+  int code = kExitOk;
+  std::unique_ptr<Pipeline> p = make_pipeline(o, &code);
+  if (!p) return code;
+  if (o.list_rules) {
+    print_rules(*p);
+    return kExitOk;
+  }
+  if (o.inputs.empty()) {
+    print_error("clean: no input given");
+    print_usage(false);
+    return kExitUsage;
+  }
+  if (o.inputs.size() == 1 && o.inputs[0] == "-" && o.output.empty()) return clean_stdin(o, *p);
+  if (o.output.empty()) {
+    print_error("clean: -o OUTDIR is required (or use 'retouche clean -' for stdin to stdout)");
+    return kExitUsage;
+  }
+  Status st = ensure_directory(o.output);
+  if (!st.ok()) {
+    print_error(st.message());
+    return kExitInput;
+  }
+  std::vector<FileSummary> summary;
+  std::map<std::string, int> by_rule;
+  size_t failures = for_each_result(o, *p, [&](const Processed& pr) {
+    namespace fs = std::filesystem;
+    std::string stem = pr.input.out_name;
+    if (stem.size() > 4 && stem.ends_with(".txt")) stem.resize(stem.size() - 4);
+    fs::path base = fs::path(o.output) / stem;
+    Status s = ensure_directory(base.parent_path().string());
+    std::string hash = sha256_hex(pr.original);
+    if (s.ok()) s = write_file_atomic(base.string() + ".txt", pr.result.clean_text);
+    if (s.ok()) {
+      s = write_file_atomic(base.string() + ".diff",
+                            unified_diff(pr.original, pr.result.clean_text, pr.result.map,
+                                         pr.input.out_name));
+    }
+    if (s.ok()) s = write_file_atomic(base.string() + ".findings.jsonl", findings_jsonl(pr.result.findings, hash));
+    if (!s.ok()) {
+      print_error(s.message());
+      return false;
+    }
+    FileSummary f;
+    f.name = pr.input.out_name;
+    f.in_bytes = pr.original.size();
+    f.out_bytes = pr.result.clean_text.size();
+    for (const Finding& x : pr.result.findings) {
+      if (x.status == FindingStatus::kApplied) {
+        ++f.applied;
+        ++by_rule[x.rule];
+      } else if (x.applicability == Applicability::kReport) {
+        ++f.reported;
+      } else {
+        ++f.pending;
+      }
+    }
+    summary.push_back(std::move(f));
+    return true;
+  });
+  if (!o.quiet) print_summary(summary, by_rule, o.output, failures);
+  return failures == 0 ? kExitOk : kExitInput;
+}
+
+}  // namespace retouche::cli

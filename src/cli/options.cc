@@ -1,0 +1,160 @@
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/cli.h"
+
+namespace retouche::cli {
+
+void print_usage(bool full) {
+  std::cerr <<
+      "usage: retouche clean INPUT... -o OUTDIR   cleaned text, diff and findings per input\n"
+      "       retouche clean -                     stdin to stdout\n"
+      "       retouche check INPUT...              findings only; exit 1 when any\n"
+      "       retouche diff INPUT...               proposed changes as a unified diff\n"
+      "       retouche apply ORIGINAL --findings FILE.jsonl [-o OUT]\n"
+      "                                            replay reviewed findings\n"
+      "       retouche --list-rules\n";
+  if (!full) {
+    std::cerr << "Run 'retouche --help' for the options.\n";
+    return;
+  }
+  std::cerr <<
+      "\nINPUT is a file, a directory (walked for *.txt, skipping *.expected.txt) or -.\n"
+      "\nPolicy (clean, check, diff):\n"
+      "  --apply safe|suggested|none  which fixes to apply (default: safe)\n"
+      "  --min-confidence X           apply only fixes with confidence >= X (0-1)\n"
+      "  --enable RULE|FAMILY         switch a rule or family on (repeatable, or comma-separated)\n"
+      "  --disable RULE|FAMILY        switch a rule or family off\n"
+      "  --list-rules                 id, family, stage, applicability and description of every rule\n"
+      "Input:\n"
+      "  --lossy                      replace invalid UTF-8 with U+FFFD (reported) instead of failing\n"
+      "  --newline keep|lf            keep line endings (default) or convert CRLF/CR to LF\n"
+      "  --data DIR                   directory holding corrections/ and dictionaries/\n"
+      "  --dictionary PATH            Hunspell dictionary without extension (default:\n"
+      "                               /usr/share/hunspell/fr_FR)\n"
+      "Output:\n"
+      "  -o, --output PATH            output directory (clean) or file (apply)\n"
+      "  --format text|jsonl          check: output format\n"
+      "  --color auto|always|never    diff: colours and word highlighting (auto: on a terminal)\n"
+      "  -q, --quiet                  clean: no summary\n"
+      "\nExit codes: 0 ok, 1 findings (check), 2 usage error, 3 input error (unreadable or invalid\n"
+      "input, unwritable output, missing dictionary or data).\n";
+}
+
+namespace {
+
+void split_into(const std::string& v, std::vector<std::string>* out) {
+  size_t start = 0;
+  while (start <= v.size()) {
+    size_t comma = v.find(',', start);
+    if (comma == std::string::npos) comma = v.size();
+    if (comma > start) out->push_back(v.substr(start, comma - start));
+    start = comma + 1;
+  }
+}
+
+}  // namespace
+
+bool parse_options(int argc, char** argv, Options* o, std::string* error) {
+  int i = 1;
+  if (i < argc && argv[i][0] != '-') o->command = argv[i++];
+  auto value = [&](const std::string& flag, std::string* out) {
+    if (i + 1 >= argc) {
+      *error = flag + " needs a value";
+      return false;
+    }
+    *out = argv[++i];
+    return true;
+  };
+  bool only_inputs = false;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    std::string v;
+    if (only_inputs || a == "-" || a.empty() || a[0] != '-') {
+      o->inputs.push_back(a);
+      continue;
+    }
+    // --flag=value form
+    size_t eq = a.find('=');
+    bool inline_value = a.starts_with("--") && eq != std::string::npos;
+    std::string flag = inline_value ? a.substr(0, eq) : a;
+    auto get = [&](std::string* out) {
+      if (inline_value) {
+        *out = a.substr(eq + 1);
+        return true;
+      }
+      return value(flag, out);
+    };
+    if (flag == "--") {
+      only_inputs = true;
+    } else if (flag == "-o" || flag == "--output") {
+      if (!get(&o->output)) return false;
+    } else if (flag == "--apply") {
+      if (!get(&v)) return false;
+      if (v == "none") {
+        o->pipeline.policy.apply_none = true;
+      } else if (v == "safe") {
+        o->pipeline.policy.level = Applicability::kSafe;
+      } else if (v == "suggested") {
+        o->pipeline.policy.level = Applicability::kSuggested;
+      } else {
+        *error = "--apply must be safe, suggested or none (got '" + v + "')";
+        return false;
+      }
+    } else if (flag == "--min-confidence") {
+      if (!get(&v)) return false;
+      char* end = nullptr;
+      double x = std::strtod(v.c_str(), &end);
+      if (end == v.c_str() || *end || x < 0 || x > 1) {
+        *error = "--min-confidence must be a number between 0 and 1 (got '" + v + "')";
+        return false;
+      }
+      o->pipeline.policy.min_confidence = x;
+    } else if (flag == "--enable") {
+      if (!get(&v)) return false;
+      split_into(v, &o->pipeline.enable);
+    } else if (flag == "--disable") {
+      if (!get(&v)) return false;
+      split_into(v, &o->pipeline.disable);
+    } else if (flag == "--list-rules") {
+      o->list_rules = true;
+    } else if (flag == "--lossy") {
+      o->pipeline.lossy_utf8 = true;
+    } else if (flag == "--newline") {
+      if (!get(&v)) return false;
+      if (v != "keep" && v != "lf") {
+        *error = "--newline must be keep or lf (got '" + v + "')";
+        return false;
+      }
+      o->pipeline.newline_lf = v == "lf";
+    } else if (flag == "--data") {
+      if (!get(&o->pipeline.data_dir)) return false;
+    } else if (flag == "--dictionary") {
+      if (!get(&v)) return false;
+      o->pipeline.hunspell_aff = v + ".aff";
+      o->pipeline.hunspell_dic = v + ".dic";
+    } else if (flag == "--format") {
+      if (!get(&o->format)) return false;
+      if (o->format != "text" && o->format != "jsonl") {
+        *error = "--format must be text or jsonl (got '" + o->format + "')";
+        return false;
+      }
+    } else if (flag == "--findings") {
+      if (!get(&o->findings)) return false;
+    } else if (flag == "--color" || flag == "--colour") {
+      if (!get(&o->color)) return false;
+      if (o->color != "auto" && o->color != "always" && o->color != "never") {
+        *error = "--color must be auto, always or never (got '" + o->color + "')";
+        return false;
+      }
+    } else if (flag == "-q" || flag == "--quiet") {
+      o->quiet = true;
+    } else {
+      *error = "unknown option " + a;
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace retouche::cli

@@ -1,0 +1,176 @@
+#include "io/diff_writer.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace retouche {
+namespace {
+
+// Line starts as patch sees lines: split after every '\n'. starts.back() is the text size.
+std::vector<size_t> line_starts(std::string_view t) {
+  std::vector<size_t> s{0};
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n') s.push_back(i + 1);
+  }
+  if (s.back() != t.size()) s.push_back(t.size());
+  return s;
+}
+
+// Index of the line containing byte `pos` (pos == size: one past the last line).
+size_t line_index(const std::vector<size_t>& starts, size_t pos) {
+  auto it = std::upper_bound(starts.begin(), starts.end(), pos);
+  return static_cast<size_t>(it - starts.begin()) - 1;
+}
+
+bool is_line_start(const std::vector<size_t>& starts, size_t pos) {
+  return std::binary_search(starts.begin(), starts.end(), pos);
+}
+
+// A changed block: original lines [oa, ob) became cleaned lines [ca, cb).
+struct Block {
+  size_t oa, ob, ca, cb;
+};
+
+const char* kRed = "\x1b[31m";
+const char* kGreen = "\x1b[32m";
+const char* kCyan = "\x1b[36m";
+const char* kBold = "\x1b[1m";
+const char* kReverseRed = "\x1b[1;41;97m";
+const char* kReverseGreen = "\x1b[1;42;97m";
+const char* kReset = "\x1b[0m";
+
+}  // namespace
+
+std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap& map,
+                         const std::string& name, const DiffOptions& opt) {
+  const auto& segs = map.segments();
+  if (segs.empty()) return "";
+  std::vector<size_t> os = line_starts(o), cs = line_starts(c);
+  size_t o_lines = os.size() - 1, c_lines = cs.size() - 1;
+
+  // 1. Each segment, widened to whole lines on both sides, merged with its neighbours.
+  std::vector<Block> blocks;
+  size_t k = 0;
+  while (k < segs.size()) {
+    size_t ob = segs[k].orig_begin, oe = segs[k].orig_end;
+    size_t cb = segs[k].cur_begin, ce = segs[k].cur_end;
+    ++k;
+    // Left: back to the start of the original line; the bytes skipped are copies,
+    // unless a previous block reaches here (then merge with it).
+    size_t la = line_index(os, ob);
+    cb -= ob - os[la];
+    ob = os[la];
+    // Right: forward until the position is a line start on both sides,
+    // absorbing every segment met on the way (the bytes between are copies).
+    while (true) {
+      while (k < segs.size() && segs[k].orig_begin <= oe) {
+        ce += segs[k].orig_begin - oe;
+        oe = segs[k].orig_end;
+        ce = segs[k].cur_end;
+        ++k;
+      }
+      if (is_line_start(os, oe) && is_line_start(cs, ce)) break;
+      if (oe >= o.size() || ce >= c.size()) {  // cannot happen: after the last segment all is copy
+        ce += o.size() - oe;
+        oe = o.size();
+        break;
+      }
+      size_t next = os[line_index(os, oe) + 1];
+      if (k < segs.size()) next = std::min(next, segs[k].orig_begin);
+      ce += next - oe;
+      oe = next;
+    }
+    size_t oa_line = line_index(os, ob), ca_line = line_index(cs, cb);
+    size_t ob_line = oe == o.size() ? o_lines : line_index(os, oe);
+    size_t cb_line = ce == c.size() ? c_lines : line_index(cs, ce);
+    if (!blocks.empty() && blocks.back().ob >= oa_line) {
+      blocks.back().ob = std::max(blocks.back().ob, ob_line);
+      blocks.back().cb = std::max(blocks.back().cb, cb_line);
+    } else {
+      blocks.push_back({oa_line, ob_line, ca_line, cb_line});
+    }
+  }
+
+  // 2. Hunks: blocks with context, merged when their contexts touch.
+  std::string out;
+  auto color = [&](const char* code) {
+    if (opt.color) out += code;
+  };
+  color(kBold);
+  out += "--- a/" + name + "\n";
+  color(kReset);
+  color(kBold);
+  out += "+++ b/" + name + "\n";
+  color(kReset);
+
+  auto line_text = [](std::string_view t, const std::vector<size_t>& st, size_t i) {
+    return t.substr(st[i], st[i + 1] - st[i]);
+  };
+  // Emits one line with a prefix; `changed` gives the byte ranges to highlight.
+  auto emit = [&](char prefix, std::string_view t, const std::vector<size_t>& st, size_t i,
+                  bool original_side) {
+    std::string_view l = line_text(t, st, i);
+    bool newline = !l.empty() && l.back() == '\n';
+    std::string_view body = newline ? l.substr(0, l.size() - 1) : l;
+    const char* base = prefix == '-' ? kRed : prefix == '+' ? kGreen : nullptr;
+    if (opt.color && base) {
+      out += base;
+      out.push_back(prefix);
+      size_t line_begin = st[i];
+      size_t pos = 0;
+      for (const auto& s : segs) {
+        size_t b = original_side ? s.orig_begin : s.cur_begin;
+        size_t e = original_side ? s.orig_end : s.cur_end;
+        if (e <= line_begin || b >= line_begin + body.size()) continue;
+        size_t hb = std::max(b, line_begin) - line_begin, he = std::min(e, line_begin + body.size()) - line_begin;
+        if (hb < pos) hb = pos;
+        out.append(body.substr(pos, hb - pos));
+        out += prefix == '-' ? kReverseRed : kReverseGreen;
+        out.append(body.substr(hb, he - hb));
+        out += kReset;
+        out += base;
+        pos = he;
+      }
+      out.append(body.substr(pos));
+      out += kReset;
+    } else {
+      out.push_back(prefix);
+      out.append(body);
+    }
+    out.push_back('\n');
+    if (!newline) out += "\\ No newline at end of file\n";
+  };
+
+  size_t bi = 0;
+  const size_t ctx = static_cast<size_t>(opt.context);
+  while (bi < blocks.size()) {
+    size_t bj = bi;
+    while (bj + 1 < blocks.size() && blocks[bj + 1].oa <= blocks[bj].ob + 2 * ctx) ++bj;
+    const Block& first = blocks[bi];
+    const Block& last = blocks[bj];
+    size_t pre = std::min(ctx, first.oa);
+    size_t post = std::min(ctx, o_lines - last.ob);
+    size_t h_oa = first.oa - pre, h_ob = last.ob + post;
+    size_t h_ca = first.ca - pre, h_cb = last.cb + post;
+    auto range = [](size_t a, size_t b) {
+      size_t count = b - a;
+      size_t start = count == 0 ? a : a + 1;
+      return std::to_string(start) + (count == 1 ? "" : "," + std::to_string(count));
+    };
+    color(kCyan);
+    out += "@@ -" + range(h_oa, h_ob) + " +" + range(h_ca, h_cb) + " @@";
+    color(kReset);
+    out += "\n";
+    size_t ol = h_oa, cl = h_ca;
+    for (size_t b = bi; b <= bj; ++b) {
+      for (; ol < blocks[b].oa; ++ol, ++cl) emit(' ', o, os, ol, true);
+      for (; ol < blocks[b].ob; ++ol) emit('-', o, os, ol, true);
+      for (; cl < blocks[b].cb; ++cl) emit('+', c, cs, cl, false);
+    }
+    for (; ol < h_ob; ++ol, ++cl) emit(' ', o, os, ol, true);
+    bi = bj + 1;
+  }
+  return out;
+}
+
+}  // namespace retouche

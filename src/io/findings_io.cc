@@ -1,0 +1,149 @@
+#include "io/findings_io.h"
+
+#include <cmath>
+
+#include "io/json.h"
+
+namespace retouche {
+
+void append_finding_json(std::string& out, const Finding& f, std::string_view doc_hash) {
+  out += "{";
+  if (!doc_hash.empty()) {
+    out += "\"doc\":";
+    json::append_string(out, doc_hash);
+    out += ",";
+  }
+  out += "\"rule\":";
+  json::append_string(out, f.rule);
+  out += ",\"stage\":";
+  json::append_string(out, stage_name(f.stage));
+  out += ",\"begin\":";
+  json::append_uint(out, f.begin);
+  out += ",\"end\":";
+  json::append_uint(out, f.end);
+  out += ",\"cp_begin\":";
+  json::append_uint(out, f.cp_begin);
+  out += ",\"cp_end\":";
+  json::append_uint(out, f.cp_end);
+  out += ",\"line\":";
+  json::append_uint(out, f.line);
+  out += ",\"column\":";
+  json::append_uint(out, f.column);
+  out += ",\"original\":";
+  json::append_string(out, f.original);
+  out += ",\"replacement\":";
+  json::append_string(out, f.replacement);
+  out += ",\"confidence\":";
+  json::append_number(out, std::round(f.confidence * 1000) / 1000);
+  out += ",\"applicability\":";
+  json::append_string(out, applicability_name(f.applicability));
+  out += ",\"status\":";
+  json::append_string(out, finding_status_name(f.status));
+  if (!f.conflict_with.empty()) {
+    out += ",\"conflict_with\":";
+    json::append_string(out, f.conflict_with);
+  }
+  out += ",\"message\":";
+  json::append_string(out, f.message);
+  out += "}";
+}
+
+std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash) {
+  std::string out;
+  for (const Finding& f : findings) {
+    append_finding_json(out, f, doc_hash);
+    out += "\n";
+  }
+  return out;
+}
+
+Status parse_findings_jsonl(std::string_view text, const std::string& path,
+                            std::vector<Finding>* findings, std::vector<std::string>* hashes) {
+  size_t pos = 0, line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    auto where = [&] { return path + ":" + std::to_string(line_no); };
+    json::Value v;
+    json::Error err;
+    if (!json::parse(line, &v, &err)) {
+      return InputError(where() + ":" + std::to_string(err.offset + 1) +
+                        ": malformed findings line: " + err.message);
+    }
+    if (v.type != json::Type::kObject) return InputError(where() + ": a finding must be a JSON object");
+    auto str = [&](const char* key, std::string* out, bool required) -> Status {
+      const json::Value* x = v.find(key);
+      if (!x) {
+        return required ? InputError(where() + ": finding has no \"" + std::string(key) + "\"")
+                        : Status::Ok();
+      }
+      if (x->type != json::Type::kString) {
+        return InputError(where() + ": \"" + std::string(key) + "\" must be a string");
+      }
+      *out = x->string;
+      return Status::Ok();
+    };
+    auto num = [&](const char* key, double* out, bool required) -> Status {
+      const json::Value* x = v.find(key);
+      if (!x) {
+        return required ? InputError(where() + ": finding has no \"" + std::string(key) + "\"")
+                        : Status::Ok();
+      }
+      if (x->type != json::Type::kNumber) {
+        return InputError(where() + ": \"" + std::string(key) + "\" must be a number");
+      }
+      *out = x->number;
+      return Status::Ok();
+    };
+    auto offset = [&](const char* key, size_t* out, bool required) -> Status {
+      double d = -1;
+      RETURN_IF_ERROR(num(key, &d, required));
+      if (!required && d < 0) return Status::Ok();
+      if (d < 0 || d != std::floor(d) || d > 1e15) {
+        return InputError(where() + ": \"" + std::string(key) + "\" must be a non-negative integer");
+      }
+      *out = static_cast<size_t>(d);
+      return Status::Ok();
+    };
+    Finding f;
+    std::string hash, stage, applicability, status;
+    RETURN_IF_ERROR(str("doc", &hash, true));
+    RETURN_IF_ERROR(str("rule", &f.rule, true));
+    RETURN_IF_ERROR(str("stage", &stage, true));
+    RETURN_IF_ERROR(offset("begin", &f.begin, true));
+    RETURN_IF_ERROR(offset("end", &f.end, true));
+    RETURN_IF_ERROR(offset("line", &f.line, false));
+    RETURN_IF_ERROR(offset("column", &f.column, false));
+    RETURN_IF_ERROR(offset("cp_begin", &f.cp_begin, false));
+    RETURN_IF_ERROR(offset("cp_end", &f.cp_end, false));
+    RETURN_IF_ERROR(str("original", &f.original, true));
+    RETURN_IF_ERROR(str("replacement", &f.replacement, true));
+    RETURN_IF_ERROR(num("confidence", &f.confidence, false));
+    RETURN_IF_ERROR(str("applicability", &applicability, false));
+    RETURN_IF_ERROR(str("status", &status, true));
+    RETURN_IF_ERROR(str("message", &f.message, false));
+    RETURN_IF_ERROR(str("conflict_with", &f.conflict_with, false));
+    auto st = parse_stage(stage);
+    if (!st) return InputError(where() + ": unknown stage \"" + stage + "\"");
+    f.stage = *st;
+    if (!applicability.empty()) {
+      auto a = parse_applicability(applicability);
+      if (!a) return InputError(where() + ": unknown applicability \"" + applicability + "\"");
+      f.applicability = *a;
+    }
+    auto s = parse_finding_status(status);
+    if (!s) return InputError(where() + ": unknown status \"" + status + "\"");
+    f.status = *s;
+    if (f.end < f.begin) return InputError(where() + ": \"end\" is before \"begin\"");
+    findings->push_back(std::move(f));
+    hashes->push_back(std::move(hash));
+  }
+  return Status::Ok();
+}
+
+}  // namespace retouche

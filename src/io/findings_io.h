@@ -1,0 +1,35 @@
+// Findings as JSON Lines: one finding per line, so a reviewer can delete the
+// lines of the fixes they reject and replay the rest with `retouche apply`.
+//
+//   {"doc":"<sha256 of the original>","rule":"names.variant","stage":"tokens",
+//    "begin":812,"end":819,"cp_begin":790,"cp_end":797,"line":14,"column":23,
+//    "original":"Jarevan","replacement":"Erevan","confidence":0.98,
+//    "applicability":"safe","status":"applied","message":"…"}
+//
+// `begin`/`end` are byte offsets in the original text, `cp_begin`/`cp_end`
+// the same span in code points (Python's str indexing), `line`/`column`
+// 1-based (column in code points). `status` says what the run did: applied,
+// not-applied (policy) or conflict (then `conflict_with` names the winner).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retouche/finding.h"
+#include "retouche/status.h"
+
+namespace retouche {
+
+// Appends one JSON object (no newline). `doc_hash` may be empty (omitted).
+void append_finding_json(std::string& out, const Finding& f, std::string_view doc_hash);
+
+// All findings, one per line.
+std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash);
+
+// Parses a findings file; errors name `path` and the line. Every finding's
+// "doc" hash is returned in `hashes` (parallel to `findings`).
+Status parse_findings_jsonl(std::string_view text, const std::string& path,
+                            std::vector<Finding>* findings, std::vector<std::string>* hashes);
+
+}  // namespace retouche

@@ -1,0 +1,175 @@
+#include "lexicon/lexicon.h"
+
+#include <hunspell/hunspell.hxx>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <mutex>
+
+#include "core/utf8.h"
+#include "text/chars.h"
+
+namespace retouche {
+namespace {
+
+constexpr uint32_t kSpellDone = 1u << 30;
+constexpr uint32_t kMorphDone = 1u << 31;
+
+std::mutex& creation_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+bool readable(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool has_upper(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size()) {
+    if (text::is_upper(utf8::decode(w, i))) return true;
+  }
+  return false;
+}
+
+// Reads the Dicollecte tags of one analyze() line (" st:avec po:mg po:prep").
+uint32_t morphology_bits(std::string_view a) {
+  uint32_t bits = 0;
+  size_t i = 0;
+  while (i < a.size()) {
+    while (i < a.size() && a[i] == ' ') ++i;
+    size_t j = a.find(' ', i);
+    if (j == std::string_view::npos) j = a.size();
+    std::string_view f = a.substr(i, j - i);
+    i = j;
+    if (f.starts_with("st:")) {
+      std::string_view stem = f.substr(3);
+      size_t k = 0;
+      char32_t c = stem.empty() ? 0 : utf8::decode(stem, k);
+      bits |= text::is_upper(c) ? word::kNameReading : word::kCommonReading;
+      continue;
+    }
+    if (!f.starts_with("po:")) continue;
+    std::string_view p = f.substr(3);
+    if (p == "npr" || p == "patr" || p == "prn") bits |= word::kNameReading;
+    else if (p == "mg") bits |= word::kFunctionWord;
+    else if (p == "nom") bits |= word::kNoun;
+    else if (p == "adj") bits |= word::kAdjective;
+    else if (p == "infi") bits |= word::kInfinitive;
+    else if (p == "ppas" || p == "ppre") bits |= word::kParticiple;
+    else if (p == "adv" || p == "negadv" || p == "loc.adv") bits |= word::kAdverb;
+    else if (p.starts_with("det")) bits |= word::kDeterminer;
+    else if (p == "prep" || p == "loc.prep" || p == "prepv") bits |= word::kPreposition;
+    else if (p == "propersuj") bits |= word::kPronoun | word::kSubjectPronoun;
+    else if (p.starts_with("pro")) bits |= word::kPronoun;
+    else if (p.starts_with("cj") || p == "loc.cj") bits |= word::kConjunction;
+    else if (p.starts_with("v") && p.size() > 2 && (p[1] >= '0' && p[1] <= '3')) bits |= word::kVerb;
+    else if (p == "ipre" || p == "iimp" || p == "ipsi" || p == "ifut" || p == "cond" ||
+             p == "spre" || p == "simp" || p == "impe") {
+      bits |= word::kFiniteVerb;
+    }
+  }
+  return bits;
+}
+
+}  // namespace
+
+std::unique_ptr<LexiconData> LexiconData::load(const LexiconConfig& config, Status* status) {
+  for (const std::string* p : {&config.aff_path, &config.dic_path}) {
+    if (!readable(*p)) {
+      *status = ConfigError("French dictionary not found: " + *p +
+                            " (install the Debian package hunspell-fr: apt-get install hunspell-fr)");
+      return nullptr;
+    }
+  }
+  auto data = std::unique_ptr<LexiconData>(new LexiconData());
+  data->config_ = config;
+  for (const std::string& path : config.addon_dic_paths) {
+    std::ifstream in(path);
+    if (!in) {
+      *status = ConfigError("cannot read add-on dictionary " + path);
+      return nullptr;
+    }
+    std::string line;
+    bool first = true;
+    while (std::getline(in, line)) {
+      if (first) {  // Hunspell .dic files start with an approximate word count
+        first = false;
+        continue;
+      }
+      if (line.empty() || line[0] == '#') continue;
+      size_t slash = line.find('/');
+      data->addon_.insert(line.substr(0, slash));
+    }
+  }
+  for (const std::string& w : config.extra_words) data->addon_.insert(w);
+  *status = Status::Ok();
+  return data;
+}
+
+bool LexiconData::is_addon(std::string_view w) const {
+  return addon_.find(std::string(w)) != addon_.end();
+}
+
+Lexicon::Lexicon(const LexiconData& data) : data_(data) {
+  std::lock_guard<std::mutex> lock(creation_mutex());
+  hunspell_ = std::make_unique<Hunspell>(data.config().aff_path.c_str(),
+                                         data.config().dic_path.c_str());
+  for (const std::string& p : data.config().addon_dic_paths) hunspell_->add_dic(p.c_str());
+  for (const std::string& w : data.config().extra_words) hunspell_->add(w);
+  cache_.reserve(1 << 16);
+}
+
+Lexicon::~Lexicon() {
+  std::lock_guard<std::mutex> lock(creation_mutex());
+  hunspell_.reset();
+}
+
+uint32_t& Lexicon::slot(std::string_view w) {
+  auto it = cache_.find(w);
+  if (it != cache_.end()) return it->second;
+  // A bounded cache keeps memory flat on endless corpora.
+  if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+  return cache_.emplace(std::string(w), 0u).first->second;
+}
+
+bool Lexicon::spell(const std::string& w) {
+  ++hunspell_calls_;
+  return hunspell_->spell(w);
+}
+
+uint32_t Lexicon::flags(std::string_view w) {
+  uint32_t& bits = slot(w);
+  if (bits & kSpellDone) return bits & ~(kSpellDone | kMorphDone);
+  uint32_t b = kSpellDone;
+  std::string form(w);
+  if (data_.is_addon(form)) b |= word::kAddOn | word::kKnown;
+  if (!(b & word::kKnown) && spell(form)) b |= word::kKnown;
+  if (has_upper(form)) {
+    text::lower_into(form, scratch_);
+    if (spell(scratch_)) b |= word::kLowerKnown;
+  } else if (b & word::kKnown) {
+    b |= word::kLowerKnown;
+  }
+  // `bits` may have been invalidated by a rehash? No: spell() does not touch the cache.
+  bits |= b;
+  return bits & ~(kSpellDone | kMorphDone);
+}
+
+uint32_t Lexicon::morphology(std::string_view w) {
+  uint32_t base = flags(w);
+  uint32_t& bits = slot(w);
+  if (bits & kMorphDone) return bits & ~(kSpellDone | kMorphDone);
+  uint32_t b = base;
+  if (b & word::kKnown) {
+    ++hunspell_calls_;
+    for (const std::string& a : hunspell_->analyze(std::string(w))) b |= morphology_bits(a);
+    if (b & word::kFiniteVerb) b |= word::kVerb;
+  }
+  if ((b & word::kAddOn) && !(b & word::kCommonReading)) b |= word::kNameReading;
+  bits |= b | kMorphDone;
+  return bits & ~(kSpellDone | kMorphDone);
+}
+
+}  // namespace retouche

@@ -1,0 +1,298 @@
+#include "retouche/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <set>
+
+#include "core/line_index.h"
+#include "core/utf8.h"
+#include "lexicon/name_table.h"
+#include "pipeline/notes.h"
+#include "pipeline/registry.h"
+#include "pipeline/resources.h"
+#include "pipeline/session.h"
+#include "retouche/edit_list.h"
+
+namespace retouche {
+
+struct Pipeline::Impl {
+  PipelineOptions options;
+  std::unique_ptr<Resources> resources;
+  struct LoadedRule {
+    std::unique_ptr<Rule> rule;
+    std::vector<RuleInfo> infos;
+    std::vector<bool> enabled;
+    Stage stage;
+    bool any_enabled;
+    int order;
+  };
+  std::vector<LoadedRule> rules;
+  std::vector<RuleDescription> descriptions;
+  std::unique_ptr<SessionPool> pool;
+  mutable std::vector<std::atomic<uint64_t>> rule_nanos;
+
+  Impl() : rule_nanos(0) {}
+};
+
+namespace {
+
+bool names_rule(const std::string& name, const RuleInfo& info) {
+  if (name == info.id) return true;
+  return name == rule_family(info.id);
+}
+
+// Where an invalid byte sits, for the error message: line and column (code points).
+std::string position_of(const std::string& text, size_t offset) {
+  LineIndex lines(std::string_view(text).substr(0, offset));
+  size_t line = lines.size() == 0 ? 1 : lines.size();
+  size_t line_begin = lines.size() == 0 ? 0 : lines[lines.size() - 1].begin;
+  if (lines.size() > 0 && lines[lines.size() - 1].end == offset &&
+      lines[lines.size() - 1].end != lines[lines.size() - 1].content_end) {
+    ++line;  // the offset starts a new line
+    line_begin = offset;
+  }
+  size_t column = utf8::count_code_points(std::string_view(text).substr(line_begin, offset - line_begin)) + 1;
+  return "byte " + std::to_string(offset) + " (line " + std::to_string(line) + ", column " +
+         std::to_string(column) + ")";
+}
+
+// Fills line, column and code-point offsets of findings sorted by begin, in one sweep.
+void locate(const std::string& original, std::vector<Finding>& findings) {
+  size_t pos = 0, cp = 0, line = 1, col = 1;
+  auto advance_to = [&](size_t target) {
+    while (pos < target && pos < original.size()) {
+      unsigned char b = static_cast<unsigned char>(original[pos]);
+      if (b == '\n' || (b == '\r' && !(pos + 1 < original.size() && original[pos + 1] == '\n'))) {
+        ++line;
+        col = 1;
+        ++cp;
+      } else if (!utf8::is_continuation(b)) {
+        ++cp;
+        if (b != '\r') ++col;
+      }
+      ++pos;
+    }
+  };
+  // findings are sorted by begin; ends are mapped with a separate count.
+  for (Finding& f : findings) {
+    advance_to(f.begin);
+    f.line = line;
+    f.column = col;
+    f.cp_begin = cp;
+    f.cp_end = cp + utf8::count_code_points(std::string_view(original).substr(f.begin, f.end - f.begin));
+  }
+}
+
+}  // namespace
+
+Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::~Pipeline() = default;
+
+std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Status* status) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->resources = Resources::load(options, status);
+  if (!impl->resources) return nullptr;
+
+  std::vector<std::string> enable = options.enable;
+  if (options.newline_lf) enable.push_back("normalize.line-ending");
+  std::set<std::string> matched;
+  int order = 0;
+  for (const auto& entry : RuleRegistry::builtin().entries()) {
+    Status st;
+    std::unique_ptr<Rule> rule = entry.factory(*impl->resources, &st);
+    if (!rule) {
+      *status = st.ok() ? ConfigError("rule " + entry.name + " failed to load") : st;
+      return nullptr;
+    }
+    Impl::LoadedRule lr;
+    lr.infos = rule->infos();
+    lr.stage = lr.infos.front().stage;
+    lr.any_enabled = false;
+    for (const RuleInfo& info : lr.infos) {
+      bool on = info.default_enabled;
+      for (const std::string& n : enable) {
+        if (names_rule(n, info)) on = true, matched.insert(n);
+      }
+      for (const std::string& n : options.disable) {
+        if (names_rule(n, info)) on = false, matched.insert(n);
+      }
+      lr.enabled.push_back(on);
+      lr.any_enabled |= on;
+      impl->descriptions.push_back({info.id, std::string(rule_family(info.id)), info.stage,
+                                    info.applicability, on, info.description});
+    }
+    lr.rule = std::move(rule);
+    lr.order = order++;
+    impl->rules.push_back(std::move(lr));
+  }
+  for (const std::string& n : options.enable) {
+    if (!matched.count(n)) {
+      *status = UsageError("unknown rule or family '" + n + "' (see --list-rules)");
+      return nullptr;
+    }
+  }
+  for (const std::string& n : options.disable) {
+    if (!matched.count(n)) {
+      *status = UsageError("unknown rule or family '" + n + "' (see --list-rules)");
+      return nullptr;
+    }
+  }
+  std::stable_sort(impl->rules.begin(), impl->rules.end(),
+                   [](const Impl::LoadedRule& a, const Impl::LoadedRule& b) {
+                     return a.stage < b.stage;
+                   });
+  impl->rule_nanos = std::vector<std::atomic<uint64_t>>(impl->rules.size());
+  impl->pool = std::make_unique<SessionPool>(*impl->resources->lexicon);
+  *status = Status::Ok();
+  return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
+}
+
+const std::vector<RuleDescription>& Pipeline::rules() const { return impl_->descriptions; }
+const PipelineOptions& Pipeline::options() const { return impl_->options; }
+
+std::map<std::string, double> Pipeline::rule_seconds() const {
+  std::map<std::string, double> out;
+  for (size_t i = 0; i < impl_->rules.size(); ++i) {
+    out[impl_->rules[i].infos.front().id] += impl_->rule_nanos[i].load() / 1e9;
+  }
+  return out;
+}
+
+Status Pipeline::run(const Document& doc, Result* result) const {
+  const Policy& policy = impl_->options.policy;
+  if (!impl_->options.lossy_utf8) {
+    size_t bad = utf8::find_invalid(doc.text);
+    if (bad != utf8::kValid) {
+      return InputError("invalid UTF-8 at " + position_of(doc.text, bad) +
+                        " (use --lossy to replace invalid bytes)");
+    }
+  }
+  std::unique_ptr<Session> session = impl_->pool->acquire();
+  struct Release {
+    SessionPool* pool;
+    std::unique_ptr<Session>* s;
+    ~Release() { pool->release(std::move(*s)); }
+  } release{impl_->pool.get(), &session};
+
+  Result r;
+  std::string text = doc.text;
+  r.map = OffsetMap(text.size());
+  DocumentNotes notes;
+  using Clock = std::chrono::steady_clock;
+
+  for (int s = 0; s < kStageCount; ++s) {
+    Stage stage = static_cast<Stage>(s);
+    auto stage_start = Clock::now();
+    RuleContext ctx(stage, text, session->lexicon, *impl_->resources, impl_->options, notes,
+                    session->tokens);
+    ctx.set_map(&r.map);
+    for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
+      const Impl::LoadedRule& lr = impl_->rules[ri];
+      if (lr.stage != stage || !lr.any_enabled) continue;
+      ctx.set_rule(&lr.infos, &lr.enabled, lr.order);
+      auto t0 = Clock::now();
+      lr.rule->check(ctx);
+      impl_->rule_nanos[ri] += static_cast<uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
+    }
+    std::vector<Proposal>& proposals = ctx.proposals();
+    if (proposals.empty()) {
+      r.stage_seconds[s] += std::chrono::duration<double>(Clock::now() - stage_start).count();
+      continue;
+    }
+    size_t first = r.findings.size();
+    EditList edits;
+    std::vector<Edit> widened(proposals.size());
+    for (size_t i = 0; i < proposals.size(); ++i) {
+      Proposal& p = proposals[i];
+      auto [b, e] = r.map.widen(p.begin, p.end);
+      Edit w{b, e, std::string()};
+      w.text.reserve(p.replacement.size() + (p.begin - b) + (e - p.end));
+      w.text.append(text, b, p.begin - b);
+      w.text.append(p.replacement);
+      w.text.append(text, p.end, e - p.end);
+      Finding f;
+      f.rule = p.rule_info->id;
+      f.stage = stage;
+      f.begin = r.map.to_original_begin(b);
+      f.end = b == e ? f.begin : r.map.to_original_end(e);
+      f.original = doc.text.substr(f.begin, f.end - f.begin);
+      f.replacement = w.text;
+      f.confidence = p.confidence;
+      f.applicability = p.applicability;
+      f.status = FindingStatus::kNotApplied;
+      f.message = std::move(p.message);
+      bool applicable = !policy.apply_none && p.applicability != Applicability::kReport &&
+                        p.applicability >= policy.level && p.confidence >= policy.min_confidence;
+      if (applicable) edits.add(w, p.confidence, p.rule_order, i);
+      widened[i] = std::move(w);
+      r.findings.push_back(std::move(f));
+    }
+    EditList::Resolution res = edits.resolve();
+    for (size_t id : res.accepted) r.findings[first + id].status = FindingStatus::kApplied;
+    for (const auto& [loser, winner] : res.conflicts) {
+      r.findings[first + loser].status = FindingStatus::kConflict;
+      r.findings[first + loser].conflict_with = r.findings[first + winner].rule;
+    }
+    std::vector<Edit> applied = edits.edits(res);
+    if (!applied.empty()) {
+      text = apply_edits(text, applied);
+      r.map.compose(applied);
+    }
+    r.stage_seconds[s] += std::chrono::duration<double>(Clock::now() - stage_start).count();
+  }
+  std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.stage < b.stage;
+  });
+  locate(doc.text, r.findings);
+  r.clean_text = std::move(text);
+  *result = std::move(r);
+  return Status::Ok();
+}
+
+Status replay_findings(const std::string& original, const std::vector<Finding>& findings,
+                       std::string* clean_text) {
+  std::string text = original;
+  OffsetMap map(original.size());
+  for (int s = 0; s < kStageCount; ++s) {
+    std::vector<const Finding*> fs;
+    for (const Finding& f : findings) {
+      if (static_cast<int>(f.stage) == s && f.status == FindingStatus::kApplied) fs.push_back(&f);
+    }
+    if (fs.empty()) continue;
+    std::stable_sort(fs.begin(), fs.end(), [](const Finding* a, const Finding* b) {
+      if (a->begin != b->begin) return a->begin < b->begin;
+      return a->end < b->end;
+    });
+    std::vector<Edit> edits;
+    for (const Finding* f : fs) {
+      if (f->end < f->begin || f->end > original.size()) {
+        return InputError("finding " + f->rule + " at byte " + std::to_string(f->begin) +
+                          " lies outside the text");
+      }
+      if (original.compare(f->begin, f->end - f->begin, f->original) != 0) {
+        return InputError("finding " + f->rule + " at line " + std::to_string(f->line) +
+                          ", column " + std::to_string(f->column) +
+                          " does not match the text (expected '" + f->original + "')");
+      }
+      Edit e;
+      e.begin = map.to_current_begin(f->begin);
+      e.end = map.to_current_end(f->end);
+      e.text = f->replacement;
+      if (!edits.empty() && (EditList::conflict(edits.back(), e) || edits.back().end > e.begin)) {
+        return InputError("findings overlap at line " + std::to_string(f->line) + ", column " +
+                          std::to_string(f->column) + " (" + f->rule + ")");
+      }
+      edits.push_back(std::move(e));
+    }
+    text = apply_edits(text, edits);
+    map.compose(edits);
+  }
+  *clean_text = std::move(text);
+  return Status::Ok();
+}
+
+}  // namespace retouche

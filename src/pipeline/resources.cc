@@ -1,0 +1,84 @@
+#include "pipeline/resources.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "io/data_file.h"
+#include "lexicon/name_table.h"
+
+namespace retouche {
+namespace {
+
+bool is_data_dir(const std::filesystem::path& p) {
+  std::error_code ec;
+  return std::filesystem::is_directory(p / "corrections", ec) &&
+         std::filesystem::is_directory(p / "dictionaries", ec);
+}
+
+// corrections/protected.re2: one RE2 pattern per line, combined into one alternation.
+Status load_protected(const std::string& path, std::unique_ptr<RE2>* out) {
+  std::vector<DataRow> rows;
+  RETURN_IF_ERROR(read_data_file(path, 1, 1, &rows));
+  std::string combined;
+  for (const DataRow& r : rows) {
+    RE2 one(r.fields[0]);
+    if (!one.ok()) {
+      return ConfigError(path + ":" + std::to_string(r.line) + ": bad RE2 pattern: " + one.error());
+    }
+    if (!combined.empty()) combined += "|";
+    combined += "(?:" + r.fields[0] + ")";
+  }
+  if (combined.empty()) combined = "(?!)";
+  RE2::Options o;
+  o.set_max_mem(64 << 20);
+  *out = std::make_unique<RE2>(combined, o);
+  if (!(*out)->ok()) return ConfigError(path + ": cannot compile patterns: " + (*out)->error());
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string default_data_dir() {
+  if (const char* env = std::getenv("RETOUCHE_DATA"); env && *env) return env;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "retouche";
+    if (is_data_dir(installed)) return installed.string();
+  }
+#ifdef RETOUCHE_SOURCE_DATA_DIR
+  return RETOUCHE_SOURCE_DATA_DIR;
+#else
+  return ".";
+#endif
+}
+
+std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Status* status) {
+  auto r = std::make_unique<Resources>();
+  r->data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  if (!is_data_dir(r->data_dir)) {
+    *status = ConfigError("data directory " + r->data_dir +
+                          " has no corrections/ and dictionaries/ (set --data or RETOUCHE_DATA)");
+    return nullptr;
+  }
+  r->corrections_dir = r->data_dir + "/corrections";
+  r->dictionaries_dir = r->data_dir + "/dictionaries";
+
+  *status = NameTable::load(r->corrections_dir + "/names", &r->names);
+  if (!status->ok()) return nullptr;
+
+  LexiconConfig lc;
+  if (!options.hunspell_aff.empty()) lc.aff_path = options.hunspell_aff;
+  if (!options.hunspell_dic.empty()) lc.dic_path = options.hunspell_dic;
+  lc.addon_dic_paths = list_files(r->dictionaries_dir, ".dic");
+  r->lexicon = LexiconData::load(lc, status);
+  if (!r->lexicon) return nullptr;
+
+  *status = load_protected(r->corrections_dir + "/protected.re2", &r->protected_spans);
+  if (!status->ok()) return nullptr;
+  return r;
+}
+
+}  // namespace retouche

@@ -1,0 +1,35 @@
+// Resources: everything loaded from disk once per Pipeline and shared,
+// read-only, by every rule and thread: the lexicon data, the tables of
+// corrections/ and the word lists of dictionaries/.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "lexicon/lexicon.h"
+#include "retouche/pipeline.h"
+#include "retouche/status.h"
+
+namespace retouche {
+
+class NameTable;
+
+struct Resources {
+  std::string data_dir;
+  std::string corrections_dir;   // data_dir + "/corrections"
+  std::string dictionaries_dir;  // data_dir + "/dictionaries"
+  std::unique_ptr<LexiconData> lexicon;
+  // Spans no token rule may edit inside: corrections/protected.re2, one alternation.
+  std::unique_ptr<RE2> protected_spans;
+  std::shared_ptr<const NameTable> names;
+
+  static std::unique_ptr<Resources> load(const PipelineOptions& options, Status* status);
+};
+
+// The data directory used when PipelineOptions::data_dir is empty.
+std::string default_data_dir();
+
+}  // namespace retouche

@@ -1,0 +1,18 @@
+#include "pipeline/registry.h"
+#include "rules/families.h"
+
+namespace retouche {
+
+const RuleRegistry& RuleRegistry::builtin() {
+  static const RuleRegistry registry = [] {
+    RuleRegistry r;
+    register_normalize_rules(r);
+    register_boilerplate_pattern_rules(r);
+    register_structure_rules(r);
+    register_typography_rules(r);
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace retouche

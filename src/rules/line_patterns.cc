@@ -1,0 +1,103 @@
+#include "rules/line_patterns.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "io/data_file.h"
+
+namespace retouche {
+
+std::string_view trim_line(std::string_view s) {
+  auto strip_front = [&]() {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) return s.remove_prefix(1), true;
+    if (s.starts_with("\xC2\xA0")) return s.remove_prefix(2), true;
+    if (s.starts_with("\xE2\x80\xAF")) return s.remove_prefix(3), true;
+    return false;
+  };
+  auto strip_back = [&]() {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) return s.remove_suffix(1), true;
+    if (s.ends_with("\xC2\xA0")) return s.remove_suffix(2), true;
+    if (s.ends_with("\xE2\x80\xAF")) return s.remove_suffix(3), true;
+    return false;
+  };
+  while (strip_front()) {
+  }
+  while (strip_back()) {
+  }
+  return s;
+}
+
+Status LinePatterns::load(const std::string& dir, const std::string& prefix,
+                          std::unique_ptr<LinePatterns>* out) {
+  auto lp = std::unique_ptr<LinePatterns>(new LinePatterns());
+  RE2::Options opts;
+  opts.set_max_mem(256 << 20);
+  opts.set_log_errors(false);
+  lp->set_ = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
+  std::vector<std::string> files = list_files(dir, ".re2");
+  if (files.empty()) return ConfigError("no pattern files (*.re2) in " + dir);
+  for (const std::string& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return ConfigError("cannot read " + path);
+    LinePatternRule rule;
+    rule.file = path;
+    std::string line;
+    size_t no = 0;
+    int rule_index = static_cast<int>(lp->rules_.size());
+    size_t patterns = 0;
+    while (std::getline(in, line)) {
+      ++no;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::string where = path + ":" + std::to_string(no);
+      if (line.empty() || line[0] == '#') continue;
+      if (line[0] == '@') {
+        size_t sp = line.find(' ');
+        std::string key = line.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+        std::string value = sp == std::string::npos ? "" : line.substr(sp + 1);
+        if (key == "rule") {
+          rule.id = prefix + "." + value;
+        } else if (key == "description") {
+          rule.description = value;
+        } else if (key == "applicability") {
+          auto a = parse_applicability(value);
+          if (!a) return ConfigError(where + ": applicability must be safe, suggested or report");
+          rule.applicability = *a;
+        } else if (key == "confidence") {
+          char* end = nullptr;
+          rule.confidence = std::strtod(value.c_str(), &end);
+          if (end == value.c_str() || rule.confidence < 0 || rule.confidence > 1) {
+            return ConfigError(where + ": confidence must be a number in [0, 1]");
+          }
+        } else {
+          return ConfigError(where + ": unknown directive @" + key);
+        }
+        continue;
+      }
+      std::string error;
+      if (lp->set_->Add(line, &error) < 0) {
+        return ConfigError(where + ": bad RE2 pattern: " + error);
+      }
+      lp->pattern_rule_.push_back(rule_index);
+      ++patterns;
+    }
+    if (rule.id.empty()) return ConfigError(path + ": missing @rule directive");
+    if (patterns == 0) return ConfigError(path + ": no patterns");
+    lp->rules_.push_back(std::move(rule));
+  }
+  if (!lp->set_->Compile()) return ConfigError(dir + ": patterns too large to compile");
+  *out = std::move(lp);
+  return Status::Ok();
+}
+
+int LinePatterns::match(std::string_view line, std::vector<int>* scratch) const {
+  scratch->clear();
+  if (!set_->Match(re2::StringPiece(line.data(), line.size()), scratch)) return -1;
+  int best = -1;
+  for (int p : *scratch) {
+    int r = pattern_rule_[static_cast<size_t>(p)];
+    if (best < 0 || r < best) best = r;
+  }
+  return best;
+}
+
+}  // namespace retouche

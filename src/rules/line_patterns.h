@@ -1,0 +1,60 @@
+// Line pattern files: the reviewable data behind line-level rules.
+//
+// A file in corrections/boilerplate/ describes one rule:
+//
+//   # Share and social widgets.
+//   @rule share-button
+//   @description social and share widgets ("Share", "Partager sur Facebook")
+//   @applicability safe
+//   @confidence 0.97
+//   (?i)share
+//   (?i)partager(?: sur (?:facebook|twitter|x|linkedin|whatsapp))?
+//
+// Every pattern is an RE2 expression that must match a whole line (after
+// trimming spaces); all patterns of all files are compiled into one RE2::Set,
+// so a line is classified in one pass whatever the number of patterns.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "retouche/finding.h"
+#include "retouche/status.h"
+
+namespace retouche {
+
+struct LinePatternRule {
+  std::string id;  // "boilerplate.share-button"
+  std::string description;
+  Applicability applicability = Applicability::kSafe;
+  double confidence = 0.95;
+  std::string file;
+};
+
+class LinePatterns {
+ public:
+  // Loads every *.re2 file of `dir`; ids are `prefix` + "." + @rule.
+  static Status load(const std::string& dir, const std::string& prefix,
+                     std::unique_ptr<LinePatterns>* out);
+
+  const std::vector<LinePatternRule>& rules() const { return rules_; }
+
+  // Index (into rules()) of the first rule one of whose patterns matches the
+  // whole of `line`, or -1. `scratch` avoids allocation across calls.
+  int match(std::string_view line, std::vector<int>* scratch) const;
+
+ private:
+  std::vector<LinePatternRule> rules_;
+  std::vector<int> pattern_rule_;  // pattern index -> rule index
+  std::unique_ptr<RE2::Set> set_;
+};
+
+// Trims ASCII spaces, tabs, NBSP and narrow NBSP at both ends.
+std::string_view trim_line(std::string_view line);
+
+}  // namespace retouche

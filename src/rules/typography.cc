@@ -1,0 +1,75 @@
+// typography.* — punctuation typed twice by a broken join: "fin. ." "a,, b"
+// "etc.." An ellipsis ("...", "…", ". . .") is not an error.
+#include "pipeline/registry.h"
+#include "pipeline/rule.h"
+#include "rules/families.h"
+
+namespace retouche {
+namespace {
+
+bool horizontal_space(char c) { return c == ' ' || c == '\t'; }
+
+// Length of horizontal spacing (ASCII spaces, tabs, NBSP, narrow NBSP) at i.
+size_t spacing_at(std::string_view t, size_t i) {
+  size_t j = i;
+  while (j < t.size()) {
+    if (horizontal_space(t[j])) {
+      ++j;
+    } else if (t.substr(j, 2) == "\xC2\xA0") {
+      j += 2;
+    } else if (t.substr(j, 3) == "\xE2\x80\xAF") {
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  return j - i;
+}
+
+class DoubledPunctuation : public Rule {
+ public:
+  std::vector<RuleInfo> infos() const override {
+    return {{"typography.doubled-punctuation", Stage::kTokens, Applicability::kSafe,
+             "a period or comma typed twice ('. .', '..', ',,'); ellipses are kept"}};
+  }
+
+  void check(RuleContext& ctx) const override {
+    std::string_view t = ctx.text();
+    const auto& prot = ctx.protected_spans();
+    size_t pi = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      char c = t[i];
+      if (c != '.' && c != ',') continue;
+      while (pi < prot.size() && prot[pi].second <= i) ++pi;
+      if (pi < prot.size() && prot[pi].first <= i) continue;  // inside a URL or file name
+      size_t gap = spacing_at(t, i + 1);
+      size_t j = i + 1 + gap;
+      if (j >= t.size() || t[j] != c) continue;
+      if (c == '.') {
+        // Ellipsis forms: "...", ". . .", and a period before or after one.
+        bool before = i > 0 && (t[i - 1] == '.' ||
+                                (i >= 2 && horizontal_space(t[i - 1]) && t[i - 2] == '.'));
+        size_t k = j + 1 + spacing_at(t, j + 1);
+        bool after = (j + 1 < t.size() && t[j + 1] == '.') || (k < t.size() && t[k] == '.' && gap > 0);
+        if (before || after) {
+          i = j;
+          continue;
+        }
+        if (i >= 3 && t.substr(i - 3, 3) == "\xE2\x80\xA6") continue;  // "…."
+      }
+      ctx.propose(0, i, j + 1, std::string(1, c), 0.97,
+                  c == '.' ? "doubled period" : "doubled comma");
+      i = j;
+    }
+  }
+};
+
+}  // namespace
+
+void register_typography_rules(RuleRegistry& r) {
+  r.add("typography.doubled-punctuation", [](const Resources&, Status*) {
+    return std::unique_ptr<Rule>(new DoubledPunctuation());
+  });
+}
+
+}  // namespace retouche

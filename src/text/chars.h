@@ -1,0 +1,45 @@
+// Character classes and case mapping for UTF-8 text, backed by ICU's
+// character properties (fast table lookups; no allocation).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace retouche::text {
+
+bool is_letter(char32_t c);   // Unicode Alphabetic (letters, including accented)
+bool is_upper(char32_t c);    // uppercase or titlecase letter
+bool is_lower(char32_t c);
+bool is_digit(char32_t c);    // decimal digit
+bool is_mark(char32_t c);     // combining mark
+// Horizontal space, including NBSP (U+00A0) and narrow NBSP (U+202F), which
+// French typography puts before ; : ! ? » and after «.
+bool is_space(char32_t c);
+inline bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+inline bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
+bool is_latin(char32_t c);    // letter of the Latin script
+bool is_emoji(char32_t c);    // Extended_Pictographic
+
+char32_t to_lower(char32_t c);
+char32_t to_upper(char32_t c);
+
+// Case-mapped copies of a UTF-8 word (simple, per code point mappings; enough
+// for French words and names).
+std::string lower(std::string_view word);
+void lower_into(std::string_view word, std::string& out);
+// First letter upper, the rest unchanged ("état" -> "État").
+std::string capitalize_first(std::string_view word);
+// First letter lower, the rest unchanged ("Du" -> "du").
+std::string lowercase_first(std::string_view word);
+
+// Case shape of a word, from its letters only.
+struct CaseShape {
+  bool initial_upper = false;  // first letter is uppercase
+  bool all_upper = false;      // every letter is uppercase (and there are at least two)
+  bool all_lower = false;      // every letter is lowercase
+  bool inner_upper = false;    // an uppercase letter after a lowercase one ("afghanCela", "iPhone")
+  int letters = 0;
+};
+CaseShape case_shape(std::string_view word);
+
+}  // namespace retouche::text

@@ -1,0 +1,41 @@
+// Splits text into words, numbers, punctuation, spaces and line breaks.
+//
+//   std::vector<Token> toks;
+//   tokenize("l’Ukraine a dit.", protected_spans, &toks);
+//   // "l’" (word, elision) "Ukraine" (word) " " "a" " " "dit" "."
+//
+// Words keep inner hyphens ("Haut-Karabakh", "a-t-il") and inner apostrophes
+// ("aujourd'hui"), but a French elided article or pronoun is split off with its
+// apostrophe ("l’", "d'", "qu’", "jusqu’"). Spans listed as protected (URLs,
+// e-mail addresses, file names: see corrections/protected.re2) become single
+// kProtected tokens that no token rule looks inside.
+//
+// Thread-safety: pure function over caller-owned buffers; reuse the output
+// vector across calls to avoid allocation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace retouche::text {
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSpace, kNewline, kProtected, kOther };
+
+struct Token {
+  size_t begin;
+  size_t end;
+  TokenKind kind;
+  bool elision;     // word ending with an apostrophe that elides ("l’", "qu'")
+  bool hyphenated;  // word with an inner hyphen
+  std::string_view text(std::string_view s) const { return s.substr(begin, end - begin); }
+  bool is_word() const { return kind == TokenKind::kWord; }
+};
+
+// `protected_spans` must be sorted and non-overlapping.
+void tokenize(std::string_view text, const std::vector<std::pair<size_t, size_t>>& protected_spans,
+              std::vector<Token>* out);
+
+}  // namespace retouche::text

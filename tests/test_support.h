@@ -1,0 +1,43 @@
+// Helpers shared by the tests: a pipeline over the repository's data, running
+// the CLI binary, temporary directories.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "retouche/pipeline.h"
+
+namespace retouche::testing {
+
+std::string source_dir();
+std::string shared_dir();  // ../shared beside the repository (may not exist)
+std::string read(const std::string& path);
+void write(const std::string& path, const std::string& data);
+
+// A pipeline over the repository's corrections/ and dictionaries/.
+const Pipeline& default_pipeline();
+std::unique_ptr<Pipeline> make_pipeline(PipelineOptions o);
+Result clean(const std::string& text);
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+// Runs the retouche binary with `args`, feeding `stdin_data`.
+RunResult run_cli(const std::vector<std::string>& args, const std::string& stdin_data = "");
+
+// A fresh temporary directory, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace retouche::testing
