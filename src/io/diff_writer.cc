@@ -6,25 +6,37 @@
 namespace retouche {
 namespace {
 
-// Line starts as patch sees lines: split after every '\n'. starts.back() is the text size.
-std::vector<size_t> line_starts(std::string_view t) {
-  std::vector<size_t> s{0};
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '\n') s.push_back(i + 1);
+// Lines as patch sees them: split after every '\n'.
+class Lines {
+ public:
+  explicit Lines(std::string_view t) : size_(t.size()) {
+    if (!t.empty()) starts_.push_back(0);
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+      if (t[i] == '\n') starts_.push_back(i + 1);
+    }
+    final_newline_ = t.empty() || t.back() == '\n';
   }
-  if (s.back() != t.size()) s.push_back(t.size());
-  return s;
-}
+  size_t count() const { return starts_.size(); }
+  size_t begin(size_t i) const { return starts_[i]; }
+  size_t end(size_t i) const { return i + 1 < starts_.size() ? starts_[i + 1] : size_; }
+  // Index of the line containing `pos`; the end of the text is one past the
+  // last line only when the text ends with a newline.
+  size_t index(size_t pos) const {
+    if (pos >= size_) return final_newline_ ? count() : count() - 1;
+    return static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), pos) -
+                               starts_.begin()) - 1;
+  }
+  // A position where a line starts, or the end of a text that ends with a newline.
+  bool boundary(size_t pos) const {
+    if (pos >= size_) return final_newline_;
+    return std::binary_search(starts_.begin(), starts_.end(), pos);
+  }
 
-// Index of the line containing byte `pos` (pos == size: one past the last line).
-size_t line_index(const std::vector<size_t>& starts, size_t pos) {
-  auto it = std::upper_bound(starts.begin(), starts.end(), pos);
-  return static_cast<size_t>(it - starts.begin()) - 1;
-}
-
-bool is_line_start(const std::vector<size_t>& starts, size_t pos) {
-  return std::binary_search(starts.begin(), starts.end(), pos);
-}
+ private:
+  std::vector<size_t> starts_;
+  size_t size_;
+  bool final_newline_;
+};
 
 // A changed block: original lines [oa, ob) became cleaned lines [ca, cb).
 struct Block {
@@ -45,8 +57,8 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
                          const std::string& name, const DiffOptions& opt) {
   const auto& segs = map.segments();
   if (segs.empty()) return "";
-  std::vector<size_t> os = line_starts(o), cs = line_starts(c);
-  size_t o_lines = os.size() - 1, c_lines = cs.size() - 1;
+  Lines os(o), cs(c);
+  size_t o_lines = os.count();
 
   // 1. Each segment, widened to whole lines on both sides, merged with its neighbours.
   std::vector<Block> blocks;
@@ -57,9 +69,11 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
     ++k;
     // Left: back to the start of the original line; the bytes skipped are copies,
     // unless a previous block reaches here (then merge with it).
-    size_t la = line_index(os, ob);
-    cb -= ob - os[la];
-    ob = os[la];
+    size_t la = os.index(ob);
+    if (la < os.count()) {
+      cb -= ob - os.begin(la);
+      ob = os.begin(la);
+    }
     // Right: forward until the position is a line start on both sides,
     // absorbing every segment met on the way (the bytes between are copies).
     while (true) {
@@ -69,20 +83,21 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
         ce = segs[k].cur_end;
         ++k;
       }
-      if (is_line_start(os, oe) && is_line_start(cs, ce)) break;
+      if (oe >= o.size() && ce >= c.size()) break;  // both ends of text
+      if (oe < o.size() && os.boundary(oe) && cs.boundary(ce)) break;
       if (oe >= o.size() || ce >= c.size()) {  // cannot happen: after the last segment all is copy
         ce += o.size() - oe;
         oe = o.size();
         break;
       }
-      size_t next = os[line_index(os, oe) + 1];
+      size_t next = os.end(os.index(oe));
       if (k < segs.size()) next = std::min(next, segs[k].orig_begin);
       ce += next - oe;
       oe = next;
     }
-    size_t oa_line = line_index(os, ob), ca_line = line_index(cs, cb);
-    size_t ob_line = oe == o.size() ? o_lines : line_index(os, oe);
-    size_t cb_line = ce == c.size() ? c_lines : line_index(cs, ce);
+    size_t oa_line = os.index(ob), ca_line = cs.index(cb);
+    size_t ob_line = oe >= o.size() ? os.count() : os.index(oe);
+    size_t cb_line = ce >= c.size() ? cs.count() : cs.index(ce);
     if (!blocks.empty() && blocks.back().ob >= oa_line) {
       blocks.back().ob = std::max(blocks.back().ob, ob_line);
       blocks.back().cb = std::max(blocks.back().cb, cb_line);
@@ -103,11 +118,11 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
   out += "+++ b/" + name + "\n";
   color(kReset);
 
-  auto line_text = [](std::string_view t, const std::vector<size_t>& st, size_t i) {
-    return t.substr(st[i], st[i + 1] - st[i]);
+  auto line_text = [](std::string_view t, const Lines& ls, size_t i) {
+    return t.substr(ls.begin(i), ls.end(i) - ls.begin(i));
   };
   // Emits one line with a prefix; `changed` gives the byte ranges to highlight.
-  auto emit = [&](char prefix, std::string_view t, const std::vector<size_t>& st, size_t i,
+  auto emit = [&](char prefix, std::string_view t, const Lines& st, size_t i,
                   bool original_side) {
     std::string_view l = line_text(t, st, i);
     bool newline = !l.empty() && l.back() == '\n';
@@ -116,7 +131,7 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
     if (opt.color && base) {
       out += base;
       out.push_back(prefix);
-      size_t line_begin = st[i];
+      size_t line_begin = st.begin(i);
       size_t pos = 0;
       for (const auto& s : segs) {
         size_t b = original_side ? s.orig_begin : s.cur_begin;

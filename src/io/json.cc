@@ -1,5 +1,6 @@
 #include "io/json.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -124,7 +125,7 @@ class Parser {
       while (pos_ < t_.size() && std::isdigit(static_cast<unsigned char>(t_[pos_]))) ++pos_;
     }
     if (raw) raw->assign(t_.substr(start, pos_ - start));
-    if (value) *value = std::strtod(std::string(t_.substr(start, pos_ - start)).c_str(), nullptr);
+    if (value) std::from_chars(t_.data() + start, t_.data() + pos_, *value);
     return true;
   }
 

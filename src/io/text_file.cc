@@ -102,7 +102,7 @@ std::string binary_reason(std::string_view data) {
   }
   // A few stray NULs in prose are a normalize finding; a file that is a
   // tenth control bytes (or NUL-heavy, like UTF-16 or images) is not text.
-  if (n > 0 && (control * 10 > n || nul * 100 > n)) {
+  if (n > 0 && (control * 10 > n || (nul >= 8 && nul * 100 > n))) {
     return std::to_string(control) + " control bytes (" + std::to_string(nul) + " NUL) in the first " +
            std::to_string(n) + " bytes";
   }

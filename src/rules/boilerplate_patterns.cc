@@ -30,16 +30,17 @@ class PatternLines : public Rule {
   void check(RuleContext& ctx) const override {
     std::string_view t = ctx.text();
     std::vector<int> scratch;
+    std::string form;
     for (const Line& line : ctx.lines().lines()) {
       std::string_view content = t.substr(line.begin, line.content_end - line.begin);
       if (content.size() > kMaxBoilerplateLineBytes) continue;
-      std::string_view trimmed = trim_line(content);
-      if (trimmed.empty()) continue;
-      int r = patterns_->match(trimmed, &scratch);
+      pattern_form(content, &form);
+      if (form.empty()) continue;
+      int r = patterns_->match(form, &scratch);
       if (r < 0) continue;
       const LinePatternRule& rule = patterns_->rules()[static_cast<size_t>(r)];
       ctx.propose(r, line.begin, line.end, "", rule.confidence,
-                  "\"" + std::string(trimmed) + "\": " + rule.description);
+                  "\"" + std::string(trim_line(content)) + "\": " + rule.message);
     }
   }
 

@@ -27,6 +27,35 @@ std::string_view trim_line(std::string_view s) {
   return s;
 }
 
+void pattern_form(std::string_view line, std::string* out) {
+  out->clear();
+  std::string_view t = trim_line(line);
+  bool space = false;
+  for (size_t i = 0; i < t.size();) {
+    size_t len = 1;
+    bool is_space = t[i] == ' ' || t[i] == '\t';
+    if (!is_space && t.substr(i, 2) == "\xC2\xA0") is_space = true, len = 2;
+    if (!is_space && (t.substr(i, 3) == "\xE2\x80\xAF" || t.substr(i, 3) == "\xE2\x80\x89" ||
+                      t.substr(i, 3) == "\xE2\x80\x87")) {
+      is_space = true, len = 3;
+    }
+    if (is_space) {
+      if (!space) out->push_back(' ');
+      space = true;
+      i += len;
+      continue;
+    }
+    space = false;
+    if (t.substr(i, 3) == "\xE2\x80\x99") {
+      out->push_back('\'');
+      i += 3;
+      continue;
+    }
+    out->push_back(t[i]);
+    ++i;
+  }
+}
+
 Status LinePatterns::load(const std::string& dir, const std::string& prefix,
                           std::unique_ptr<LinePatterns>* out) {
   auto lp = std::unique_ptr<LinePatterns>(new LinePatterns());
@@ -58,6 +87,8 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
           rule.id = prefix + "." + value;
         } else if (key == "description") {
           rule.description = value;
+        } else if (key == "message") {
+          rule.message = value;
         } else if (key == "applicability") {
           auto a = parse_applicability(value);
           if (!a) return ConfigError(where + ": applicability must be safe, suggested or report");
@@ -81,6 +112,7 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
       ++patterns;
     }
     if (rule.id.empty()) return ConfigError(path + ": missing @rule directive");
+    if (rule.message.empty()) rule.message = rule.description;
     if (patterns == 0) return ConfigError(path + ": no patterns");
     lp->rules_.push_back(std::move(rule));
   }

@@ -5,6 +5,7 @@
 //   # Share and social widgets.
 //   @rule share-button
 //   @description social and share widgets ("Share", "Partager sur Facebook")
+//   @message share or social widget
 //   @applicability safe
 //   @confidence 0.97
 //   (?i)share
@@ -30,7 +31,8 @@ namespace retouche {
 
 struct LinePatternRule {
   std::string id;  // "boilerplate.share-button"
-  std::string description;
+  std::string description;  // for --list-rules
+  std::string message;      // for findings (defaults to the description)
   Applicability applicability = Applicability::kSafe;
   double confidence = 0.95;
   std::string file;
@@ -56,5 +58,10 @@ class LinePatterns {
 
 // Trims ASCII spaces, tabs, NBSP and narrow NBSP at both ends.
 std::string_view trim_line(std::string_view line);
+
+// The form of a line that patterns see: trimmed, every kind of space (NBSP,
+// narrow NBSP, thin space, tab) as one ASCII space, runs collapsed, and the
+// typographic apostrophe as "'". Patterns then need not care about spacing.
+void pattern_form(std::string_view line, std::string* out);
 
 }  // namespace retouche
