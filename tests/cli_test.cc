@@ -33,15 +33,15 @@ TEST(Cli, CleanWritesTextDiffAndFindings) {
 
 TEST(Cli, DirectoriesAreWalkedAndNamesNeverCollide) {
   TempDir d;
-  write(d / "x/one.txt", "Share\nA.\n");
-  write(d / "x/sub/one.txt", "B.\n");
+  write(d / "x/one.txt", "Share\nUne phrase.\n");
+  write(d / "x/sub/one.txt", "Deux phrases.\n");
   write(d / "x/one.expected.txt", "golden, not an input\n");
-  write(d / "y/one.txt", "C.\n");
+  write(d / "y/one.txt", "Trois phrases.\n");
   auto r = run_cli({"clean", d / "x", d / "y/one.txt", "-o", d / "out"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(read(d / "out/x/one.txt"), "A.\n");
-  EXPECT_EQ(read(d / "out/x/sub/one.txt"), "B.\n");
-  EXPECT_EQ(read(d / "out/y/one.txt"), "C.\n");
+  EXPECT_EQ(read(d / "out/x/one.txt"), "Une phrase.\n");
+  EXPECT_EQ(read(d / "out/x/sub/one.txt"), "Deux phrases.\n");
+  EXPECT_EQ(read(d / "out/y/one.txt"), "Trois phrases.\n");
   EXPECT_FALSE(fs::exists(d / "out/x/one.expected.txt"));
 }
 
@@ -154,29 +154,29 @@ TEST(Cli, EmptyAndBoilerplateOnlyFiles) {
 TEST(Cli, UnreadableFileAmongReadableOnes) {
   if (::geteuid() == 0) GTEST_SKIP() << "root reads everything";
   TempDir d;
-  write(d / "a.txt", "Share\nA.\n");
-  write(d / "locked.txt", "B.\n");
-  write(d / "c.txt", "C.\n");
+  write(d / "a.txt", "Share\nUne phrase.\n");
+  write(d / "locked.txt", "Deux phrases.\n");
+  write(d / "c.txt", "Trois phrases.\n");
   ::chmod((d / "locked.txt").c_str(), 0);
   auto r = run_cli({"clean", d / "a.txt", d / "locked.txt", d / "c.txt", "-o", d / "out"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("locked.txt: cannot read"), std::string::npos) << r.err;
-  EXPECT_EQ(read(d / "out/a.txt"), "A.\n");
-  EXPECT_EQ(read(d / "out/c.txt"), "C.\n");
+  EXPECT_EQ(read(d / "out/a.txt"), "Une phrase.\n");
+  EXPECT_EQ(read(d / "out/c.txt"), "Trois phrases.\n");
 }
 
 TEST(Cli, MissingInputAmongExistingOnes) {
   TempDir d;
-  write(d / "a.txt", "A.\n");
+  write(d / "a.txt", "Une phrase.\n");
   auto r = run_cli({"clean", d / "a.txt", d / "missing.txt", "-o", d / "out"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("missing.txt: no such file or directory"), std::string::npos);
-  EXPECT_EQ(read(d / "out/a.txt"), "A.\n");
+  EXPECT_EQ(read(d / "out/a.txt"), "Une phrase.\n");
 }
 
 TEST(Cli, UnwritableOutputDirectory) {
   TempDir d;
-  write(d / "a.txt", "A.\n");
+  write(d / "a.txt", "Une phrase.\n");
   write(d / "blocker", "a file where a directory should be\n");
   auto r = run_cli({"clean", d / "a.txt", "-o", d / "blocker/out"});
   EXPECT_EQ(r.exit_code, 3);

@@ -17,6 +17,23 @@ namespace {
 namespace fs = std::filesystem;
 using testing::read;
 
+// The first line where two texts differ, for a readable failure message.
+std::string first_difference(const std::string& got, const std::string& want) {
+  size_t line = 1, i = 0;
+  while (i < got.size() && i < want.size() && got[i] == want[i]) {
+    if (got[i] == '\n') ++line;
+    ++i;
+  }
+  if (i == got.size() && i == want.size()) return "";
+  auto line_at = [&](const std::string& s) {
+    size_t b = s.rfind('\n', i == 0 ? 0 : i - 1);
+    b = (b == std::string::npos || i == 0) ? 0 : b + 1;
+    size_t e = s.find('\n', i);
+    return s.substr(b, e == std::string::npos ? std::string::npos : e - b);
+  };
+  return "line " + std::to_string(line) + "\n  got:  " + line_at(got) + "\n  want: " + line_at(want);
+}
+
 std::vector<std::string> files_in(const std::string& dir, bool samples_only) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir)) {
@@ -46,9 +63,11 @@ TEST_P(Golden, MatchesReviewedOutput) {
   Result r = testing::clean(read(path));
   ASSERT_TRUE(fs::exists(stem + ".expected.txt")) << "no reviewed output for " << name
                                                   << " (tools/update-golden.sh, then review)";
-  EXPECT_EQ(r.clean_text, read(stem + ".expected.txt")) << name;
-  EXPECT_EQ(unified_diff(read(path), r.clean_text, r.map, name), read(stem + ".expected.diff"))
-      << name;
+  EXPECT_EQ(first_difference(r.clean_text, read(stem + ".expected.txt")), "") << name;
+  EXPECT_EQ(first_difference(unified_diff(read(path), r.clean_text, r.map, name),
+                             read(stem + ".expected.diff")),
+            "")
+      << name << " (diff)";
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, Golden, ::testing::ValuesIn(samples()),

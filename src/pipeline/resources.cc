@@ -76,6 +76,15 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
   r->lexicon = LexiconData::load(lc, status);
   if (!r->lexicon) return nullptr;
 
+  for (const std::string& path : list_files(r->dictionaries_dir, ".txt")) {
+    std::vector<DataRow> rows;
+    *status = read_data_file(path, 1, 1, &rows);
+    if (!status->ok()) return nullptr;
+    std::string stem = std::filesystem::path(path).stem().string();
+    auto& set = r->word_lists[stem];
+    for (const DataRow& row : rows) set.insert(row.fields[0]);
+  }
+
   *status = load_protected(r->corrections_dir + "/protected.re2", &r->protected_spans);
   if (!status->ok()) return nullptr;
   return r;

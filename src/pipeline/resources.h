@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -25,6 +26,13 @@ struct Resources {
   // Spans no token rule may edit inside: corrections/protected.re2, one alternation.
   std::unique_ptr<RE2> protected_spans;
   std::shared_ptr<const NameTable> names;
+  // Plain word lists of dictionaries/*.txt, by file stem ("function-words-fr").
+  std::map<std::string, std::unordered_set<std::string>> word_lists;
+
+  const std::unordered_set<std::string>* word_list(const std::string& name) const {
+    auto it = word_lists.find(name);
+    return it == word_lists.end() ? nullptr : &it->second;
+  }
 
   static std::unique_ptr<Resources> load(const PipelineOptions& options, Status* status);
 };

@@ -7,7 +7,7 @@ const RuleRegistry& RuleRegistry::builtin() {
   static const RuleRegistry registry = [] {
     RuleRegistry r;
     register_normalize_rules(r);
-    register_boilerplate_pattern_rules(r);
+    register_boilerplate_rules(r);
     register_structure_rules(r);
     register_typography_rules(r);
     return r;

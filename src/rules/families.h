@@ -7,7 +7,6 @@ class RuleRegistry;
 
 void register_normalize_rules(RuleRegistry& r);
 void register_boilerplate_rules(RuleRegistry& r);
-void register_boilerplate_pattern_rules(RuleRegistry& r);
 void register_structure_rules(RuleRegistry& r);
 void register_typography_rules(RuleRegistry& r);
 

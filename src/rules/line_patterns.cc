@@ -99,6 +99,9 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
           if (end == value.c_str() || rule.confidence < 0 || rule.confidence > 1) {
             return ConfigError(where + ": confidence must be a number in [0, 1]");
           }
+        } else if (key == "next-line") {
+          if (value != "name") return ConfigError(where + ": @next-line takes 'name'");
+          rule.next_line_name = true;
         } else {
           return ConfigError(where + ": unknown directive @" + key);
         }

@@ -35,6 +35,9 @@ struct LinePatternRule {
   std::string message;      // for findings (defaults to the description)
   Applicability applicability = Applicability::kSafe;
   double confidence = 0.95;
+  // @next-line name: the next line goes too when it is a person's name
+  // ("Par" then "Ariela Tomson").
+  bool next_line_name = false;
   std::string file;
 };
 

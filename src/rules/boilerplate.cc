@@ -1,0 +1,318 @@
+// boilerplate.* — lines of page furniture, removed whole. Two kinds of
+// evidence, combined in one pass over the document's lines:
+//  * phrase patterns from corrections/boilerplate/*.re2 (one rule per file);
+//  * signals that need no list: the language of a line (an English headline
+//    in a French article), duplication within the document, position before
+//    or after the article body, title-like shape, and how few of the line's
+//    content words the body uses (an unrelated headline pasted at the end).
+// When the evidence is weak the line is kept and reported.
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "pipeline/notes.h"
+#include "pipeline/registry.h"
+#include "pipeline/resources.h"
+#include "pipeline/rule.h"
+#include "rules/families.h"
+#include "rules/line_patterns.h"
+#include "rules/line_signals.h"
+#include "rules/paragraphs.h"
+#include "core/utf8.h"
+#include "text/chars.h"
+
+namespace retouche {
+namespace {
+
+// Page furniture is short; longer lines are prose and are not matched at all
+// (this also bounds the cost on pathological single-line inputs).
+constexpr size_t kMaxPatternLineBytes = 400;
+// Only the start of a very long line is looked at for its shape and words.
+constexpr size_t kMaxAnalysedBytes = 4000;
+// A foreign-language line longer than this is a quoted paragraph: report only.
+constexpr int kMaxForeignWords = 40;
+
+class BoilerplateLines : public Rule {
+ public:
+  BoilerplateLines(std::unique_ptr<LinePatterns> patterns, const WordSet& fr, const WordSet& en,
+                   const WordSet& openers)
+      : patterns_(std::move(patterns)), fr_(fr), en_(en), openers_(openers) {
+    int n = static_cast<int>(patterns_->rules().size());
+    kForeign = n;
+    kUnrelated = n + 1;
+    kDuplicate = n + 2;
+  }
+
+  std::vector<RuleInfo> infos() const override {
+    std::vector<RuleInfo> out;
+    for (const LinePatternRule& r : patterns_->rules()) {
+      out.push_back({r.id, Stage::kLines, r.applicability, r.description});
+    }
+    out.push_back({"boilerplate.foreign-line", Stage::kLines, Applicability::kSafe,
+                   "a line in another language (an English headline in a French article)"});
+    out.push_back({"boilerplate.unrelated-headline", Stage::kLines, Applicability::kSafe,
+                   "a headline before or after the article body that shares almost no words "
+                   "with it (pasted from another article)"});
+    out.push_back({"boilerplate.duplicate-line", Stage::kLines, Applicability::kSafe,
+                   "a short line repeated earlier in the document"});
+    return out;
+  }
+
+  void check(RuleContext& ctx) const override;
+
+ private:
+  struct Unit {
+    size_t first = 0, last = 0;  // line indices
+    std::string form;            // pattern form of the joined lines
+    LineShape shape;
+    int decision = -1;           // info index of the rule removing it
+    std::string why;             // message detail
+    bool blank = true;
+  };
+
+  std::unique_ptr<LinePatterns> patterns_;
+  const WordSet& fr_;
+  const WordSet& en_;
+  const WordSet& openers_;  // words a sentence never ends with
+  int kForeign, kUnrelated, kDuplicate;
+};
+
+void BoilerplateLines::check(RuleContext& ctx) const {
+  std::string_view t = ctx.text();
+  const LineIndex& lines = ctx.lines();
+  size_t n = lines.size();
+  if (n == 0) return;
+
+  // 1. Phrase patterns, line by line.
+  std::vector<std::string> form(n);
+  std::vector<int> pattern(n, -1);
+  std::vector<bool> breaker(n, false);
+  std::vector<int> scratch;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view content = t.substr(lines[i].begin, lines[i].content_end - lines[i].begin);
+    if (content.size() > kMaxAnalysedBytes) content = content.substr(0, kMaxAnalysedBytes);
+    pattern_form(content, &form[i]);
+    if (form[i].empty() || content.size() > kMaxPatternLineBytes) continue;
+    pattern[i] = patterns_->match(form[i], &scratch);
+    breaker[i] = pattern[i] >= 0;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (pattern[i] < 0 || !patterns_->rules()[static_cast<size_t>(pattern[i])].next_line_name) continue;
+    size_t j = i + 1;
+    while (j < n && form[j].empty()) ++j;
+    if (j < n && pattern[j] < 0 && j - i <= 2 && looks_like_name_line(form[j])) {
+      pattern[j] = pattern[i];
+      breaker[j] = true;
+    }
+  }
+
+  // Lines in another language are decided before paragraphs are found: an
+  // English headline never belongs to a French paragraph.
+  std::vector<bool> foreign(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (form[i].empty() || pattern[i] >= 0) continue;
+    // A line the previous one runs on into ("…feluca,") is part of its sentence.
+    if (i > 0 && !form[i - 1].empty() && pattern[i - 1] < 0 &&
+        runs_on(form[i - 1], "", openers_)) {
+      continue;
+    }
+    LineShape s = line_shape(form[i], fr_, en_);
+    if (s.words <= kMaxForeignWords && !s.ends_sentence && is_foreign_line(form[i], s, ctx.lexicon())) {
+      foreign[i] = breaker[i] = true;
+    }
+  }
+
+  // 2. Units: a line, or a hard-wrapped paragraph as one.
+  std::vector<bool> wrap = find_wraps(t, lines, breaker, openers_);
+  std::vector<Unit> units;
+  for (size_t i = 0; i < n;) {
+    Unit u;
+    u.first = i;
+    size_t j = i;
+    while (j + 1 < n && wrap[j]) ++j;
+    u.last = j;
+    for (size_t k = i; k <= j; ++k) {
+      if (form[k].empty()) continue;
+      if (!u.form.empty()) u.form.push_back(' ');
+      u.form += form[k];
+    }
+    u.blank = u.form.empty();
+    if (pattern[i] >= 0) u.decision = pattern[i];
+    if (foreign[i] && i == j) {
+      u.decision = kForeign;
+      u.why = "line not in French";
+    }
+    if (!u.blank) u.shape = line_shape(u.form, fr_, en_);
+    units.push_back(std::move(u));
+    i = j + 1;
+  }
+
+  // 3. The article body: its paragraphs, and the words they use.
+  long first_body = -1, last_body = -1;
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (units[u].blank || units[u].decision >= 0 || !units[u].shape.prose) continue;
+    if (first_body < 0) first_body = static_cast<long>(u);
+    last_body = static_cast<long>(u);
+  }
+  std::unordered_set<std::string> body_words;
+  std::vector<std::string> words;
+  if (first_body >= 0) {
+    for (const Unit& u : units) {
+      if (u.blank || u.decision >= 0 || !u.shape.prose) continue;
+      words.clear();
+      content_words(u.form, fr_, en_, &words);
+      for (std::string& w : words) body_words.insert(std::move(w));
+    }
+  }
+
+  // A line that reads as the middle of a paragraph is no headline, even when
+  // short: it ends with a comma or a grammar word ("…consacrée à"), holds a
+  // sentence end followed by more text, or runs on into the next line.
+  auto first_letter_lower = [](std::string_view s) {
+    size_t q = 0;
+    while (q < s.size()) {
+      char32_t c = utf8::decode(s, q);
+      if (text::is_letter(c)) return text::is_lower(c);
+      if (text::is_digit(c)) return false;
+    }
+    return false;
+  };
+  auto last_word = [](std::string_view s) {
+    size_t e = s.size();
+    while (e > 0 && (s[e - 1] == ' ')) --e;
+    size_t b = s.find_last_of(" '", e == 0 ? 0 : e - 1);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    return text::lower(s.substr(b, e - b));
+  };
+  auto mid_paragraph = [&](const Unit& x) {
+    std::string_view f = x.form;
+    if (f.ends_with(",") || f.ends_with(" -") || f.ends_with("-")) return true;
+    if (openers_.count(last_word(f))) return true;
+    for (size_t p = f.find(". "); p != std::string_view::npos; p = f.find(". ", p + 1)) {
+      size_t q = p + 2;
+      if (q < f.size()) {
+        size_t k = q;
+        char32_t c = utf8::decode(f, k);
+        // "M. Dupont", "J.-F." are initials, not sentence ends
+        bool initial = p >= 1 && (p < 2 || f[p - 2] == ' ') && text::is_upper(static_cast<unsigned char>(f[p - 1]));
+        if (text::is_upper(c) && !initial) return true;
+      }
+    }
+    size_t next = x.last + 1;
+    if (next < n && !form[next].empty() && pattern[next] < 0 && !foreign[next] &&
+        first_letter_lower(form[next])) {
+      return true;
+    }
+    // "…avec Run" then "DMC, Public Ennemy, et bien d'autres.": a short end of sentence.
+    if (next < n && !form[next].empty() && pattern[next] < 0 && !foreign[next]) {
+      LineShape ns = line_shape(form[next], fr_, en_);
+      if (ns.ends_sentence && ns.words < 12) return true;
+    }
+    size_t prev = x.first;
+    if (prev > 0 && !form[prev - 1].empty() && pattern[prev - 1] < 0 && !foreign[prev - 1] &&
+        first_letter_lower(x.form)) {
+      return true;
+    }
+    return false;
+  };
+
+  // 4. Signals for every line the patterns left.
+  std::unordered_map<std::string_view, size_t> seen;
+  for (size_t u = 0; u < units.size(); ++u) {
+    Unit& x = units[u];
+    if (x.blank) continue;
+    bool first_copy = seen.emplace(x.form, u).second;
+    if (x.decision >= 0) continue;
+    // A foreign sentence with its final period is decided here, after the
+    // paragraphs are known (a headline has no period; a quote may).
+    const LineShape& s = x.shape;
+    if (s.words <= kMaxForeignWords && is_foreign_line(x.form, s, ctx.lexicon())) {
+      x.decision = kForeign;
+      x.why = "line not in French";
+      continue;
+    }
+    if (!first_copy && !s.prose) {
+      x.decision = kDuplicate;
+      x.why = "repeats line " + std::to_string(units[seen[x.form]].first + 1);
+      continue;
+    }
+    bool head = first_body >= 0 && static_cast<long>(u) < first_body;
+    bool tail = first_body >= 0 && static_cast<long>(u) > last_body;
+    if (!s.title_like || !(head || tail) || mid_paragraph(x)) continue;
+    words.clear();
+    content_words(x.form, fr_, en_, &words);
+    if (words.empty()) continue;
+    size_t shared = 0;
+    for (const std::string& w : words) shared += body_words.count(w);
+    double overlap = static_cast<double>(shared) / words.size();
+    bool duplicated = !first_copy || std::count_if(units.begin() + static_cast<long>(u) + 1, units.end(),
+                                                    [&](const Unit& o) { return o.form == x.form; }) > 0;
+    std::string detail = std::to_string(shared) + " of its " + std::to_string(words.size()) +
+                         " content words in the article";
+    if ((head && overlap <= 0.25) || (tail && (overlap < 0.5 || duplicated))) {
+      x.decision = kUnrelated;
+      x.why = std::string(head ? "headline before" : "headline after") + " the article, " + detail +
+              (duplicated ? ", repeated" : "");
+    } else if (overlap < 0.5) {
+      // Unsure: keep the line, tell the reviewer, and keep it a line of its own.
+      ctx.propose(kUnrelated, lines[x.first].begin, lines[x.last].end, "", 0.4,
+                  "\"" + x.form + "\" may be an unrelated headline (" + detail + "); kept",
+                  Applicability::kReport);
+      ctx.notes().hold_line(ctx.map().to_original_begin(lines[x.first].begin),
+                            ctx.map().to_original_end(lines[x.last].content_end));
+    }
+  }
+
+  // 5. A line removed as boilerplate takes its copies with it.
+  std::unordered_map<std::string_view, int> removed_form;
+  for (const Unit& x : units) {
+    if (!x.blank && x.decision >= 0 && x.decision != kDuplicate) removed_form.emplace(x.form, x.decision);
+  }
+  for (Unit& x : units) {
+    if (x.blank || x.decision >= 0) continue;
+    auto it = removed_form.find(x.form);
+    if (it == removed_form.end() || x.shape.prose) continue;
+    x.decision = kDuplicate;
+    x.why = "copy of a line removed as boilerplate";
+  }
+
+  // 6. Proposals: whole lines, terminators included.
+  for (const Unit& x : units) {
+    if (x.decision < 0) continue;
+    double confidence;
+    std::string message;
+    if (x.decision < static_cast<int>(patterns_->rules().size())) {
+      const LinePatternRule& r = patterns_->rules()[static_cast<size_t>(x.decision)];
+      confidence = r.confidence;
+      message = r.message;
+    } else {
+      confidence = x.decision == kUnrelated ? 0.85 : 0.9;
+      message = x.why;
+    }
+    std::string shown = x.form.size() > 80 ? x.form.substr(0, 77) + "..." : x.form;
+    ctx.propose(x.decision, lines[x.first].begin, lines[x.last].end, "", confidence,
+                "\"" + shown + "\": " + message);
+  }
+}
+
+}  // namespace
+
+void register_boilerplate_rules(RuleRegistry& r) {
+  r.add("boilerplate", [](const Resources& res, Status* st) -> std::unique_ptr<Rule> {
+    std::unique_ptr<LinePatterns> patterns;
+    *st = LinePatterns::load(res.corrections_dir + "/boilerplate", "boilerplate", &patterns);
+    if (!st->ok()) return nullptr;
+    const WordSet* fr = res.word_list("function-words-fr");
+    const WordSet* en = res.word_list("function-words-en");
+    const WordSet* openers = res.word_list("clause-openers-fr");
+    if (!fr || !en || !openers) {
+      *st = ConfigError("dictionaries/function-words-fr.txt, function-words-en.txt and "
+                        "clause-openers-fr.txt are required");
+      return nullptr;
+    }
+    return std::make_unique<BoilerplateLines>(std::move(patterns), *fr, *en, *openers);
+  });
+}
+
+}  // namespace retouche

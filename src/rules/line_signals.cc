@@ -1,0 +1,171 @@
+#include "rules/line_signals.h"
+
+#include "core/utf8.h"
+#include "lexicon/lexicon.h"
+#include "text/chars.h"
+
+namespace retouche {
+namespace {
+
+// Splits on ASCII spaces and apostrophes (pattern form has one space between
+// tokens and "'" for every apostrophe): "l'Ukraine" gives "l" and "Ukraine".
+template <typename F>
+void for_each_token(std::string_view s, F f) {
+  size_t i = 0;
+  auto sep = [](char c) { return c == ' ' || c == '\''; };
+  while (i < s.size()) {
+    while (i < s.size() && sep(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && !sep(s[j])) ++j;
+    if (j > i) f(s.substr(i, j - i));
+    i = j;
+  }
+}
+
+// The letters of a token with punctuation stripped at both ends, lowercased.
+std::string core_word(std::string_view tok, bool* has_digit, bool* all_lower, bool* any_letter) {
+  std::string out;
+  *has_digit = false;
+  *all_lower = true;
+  *any_letter = false;
+  size_t i = 0;
+  while (i < tok.size()) {
+    char32_t c = utf8::decode(tok, i);
+    if (text::is_letter(c)) {
+      *any_letter = true;
+      if (text::is_upper(c)) *all_lower = false;
+      utf8::append(out, text::to_lower(c));
+    } else if (text::is_digit(c)) {
+      *has_digit = true;
+      utf8::append(out, c);
+    } else if (c == '-' && !out.empty()) {
+      out.push_back('-');  // keep inner hyphens: "Haut-Karabakh"
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+bool sentence_end(std::string_view s) {
+  // Strip closing quotes, brackets and spaces, then look for . ! ? …
+  size_t end = s.size();
+  while (end > 0) {
+    size_t i = end;
+    char32_t c = utf8::decode_before(s, i);
+    if (c == '"' || c == U'»' || c == U'”' || c == ')' || c == ']' || c == '\'' || c == U'’' ||
+        c == ' ' || c == '*') {
+      end = i;
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == U'…' || c == ';' || c == ':';
+  }
+  return false;
+}
+
+}  // namespace
+
+LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en) {
+  LineShape s;
+  bool first_letter_seen = false;
+  size_t i = 0;
+  while (i < line.size() && !first_letter_seen) {
+    char32_t c = utf8::decode(line, i);
+    if (text::is_letter(c)) {
+      first_letter_seen = true;
+      s.starts_upper = text::is_upper(c);
+    } else if (text::is_digit(c)) {
+      first_letter_seen = true;
+      s.starts_upper = true;  // "2024 : …", "5 conseils pour …" read like titles
+    }
+  }
+  // Words are counted between spaces ("l'unité" is one word); function words
+  // are looked up on the apostrophe-split parts ("l", "unité").
+  size_t k = 0;
+  while (k < line.size()) {
+    while (k < line.size() && line[k] == ' ') ++k;
+    size_t e = line.find(' ', k);
+    if (e == std::string_view::npos) e = line.size();
+    bool alnum = false;
+    for (size_t q = k; q < e && !alnum;) {
+      char32_t c = utf8::decode(line, q);
+      alnum = text::is_letter(c) || text::is_digit(c);
+    }
+    s.words += alnum;
+    k = e;
+  }
+  for_each_token(line, [&](std::string_view tok) {
+    bool digit, lower, letter;
+    std::string w = core_word(tok, &digit, &lower, &letter);
+    if (!letter && !digit) return;
+    if (letter && !digit && lower) ++s.lower_words;
+    if (fr.count(w)) ++s.fr_function;
+    if (en.count(w)) ++s.en_function;
+  });
+  s.ends_sentence = sentence_end(line);
+  s.title_like = s.words >= 1 && s.words <= kMaxTitleWords && !s.ends_sentence && s.starts_upper;
+  s.prose = (s.words >= 8 && s.ends_sentence) || s.words > kMaxTitleWords;
+  return s;
+}
+
+bool is_foreign_line(std::string_view line, const LineShape& shape, Lexicon& lexicon) {
+  if (shape.words < 3) return false;
+  if (shape.en_function >= 3 && shape.en_function >= 2 * shape.fr_function) return true;
+  if (shape.fr_function >= 3 && shape.en_function == 0) return false;  // plainly French
+  // How many lowercase words does the French lexicon not know?
+  int unknown = 0, counted = 0;
+  for_each_token(line, [&](std::string_view tok) {
+    bool digit, lower, letter;
+    std::string w = core_word(tok, &digit, &lower, &letter);
+    if (!letter || digit || !lower || w.empty()) return;
+    ++counted;
+    if (!lexicon.known(w)) ++unknown;
+  });
+  if (counted < 3) return false;
+  double ratio = static_cast<double>(unknown) / counted;
+  if (shape.en_function >= 1 && shape.en_function >= shape.fr_function && ratio >= 0.34) return true;
+  return shape.fr_function <= 1 && ratio >= 0.5;
+}
+
+bool looks_like_name_line(std::string_view line) {
+  std::string_view name = line;
+  size_t comma = line.find(',');
+  if (comma != std::string_view::npos) name = line.substr(0, comma);  // "Name, role"
+  if (name.size() > 60 || name.empty()) return false;
+  int words = 0;
+  bool ok = true;
+  for_each_token(name, [&](std::string_view tok) {
+    static const std::vector<std::string_view> kParticles = {"de", "du", "des", "d'", "van", "von",
+                                                             "der", "den", "di", "da", "le", "la",
+                                                             "el", "al", "ben", "bin", "ibn", "y"};
+    ++words;
+    size_t i = 0;
+    char32_t c = utf8::decode(tok, i);
+    if (text::is_upper(c)) {
+      // the rest: letters, hyphens, apostrophes, a final period for initials
+      while (i < tok.size()) {
+        char32_t d = utf8::decode(tok, i);
+        if (!(text::is_letter(d) || d == '-' || d == '\'' || d == '.')) ok = false;
+      }
+      return;
+    }
+    for (std::string_view p : kParticles) {
+      if (tok == p) return;
+    }
+    ok = false;
+  });
+  return ok && words >= 2 && words <= 5;
+}
+
+void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
+                   std::vector<std::string>* out) {
+  for_each_token(line, [&](std::string_view tok) {
+    bool digit, lower, letter;
+    std::string w = core_word(tok, &digit, &lower, &letter);
+    if (!letter || digit) return;
+    if (utf8::count_code_points(w) < 4) return;
+    if (fr.count(w) || en.count(w)) return;
+    out->push_back(std::move(w));
+  });
+}
+
+}  // namespace retouche

@@ -1,0 +1,37 @@
+// Hard-wrapped paragraphs: a paragraph cut across lines at a fixed width
+// (68-80 columns in mail and text dumps), as opposed to real short lines
+// (headings, list items, poems, addresses, one sentence per line).
+//
+// The breaks of a block of consecutive non-blank lines are wraps when: every
+// line is at most 110 columns, all but the last are long (40 or more) and of
+// similar width, no line is a list item, most lines end mid-sentence (one
+// sentence per line is not a wrapped paragraph), and at least a third of the
+// breaks show that the text runs on: the next line starts in lowercase, or
+// the line ends with a comma or with a word no sentence ends with ("de",
+// "et", "la": dictionaries/clause-openers-fr.txt). A block of headlines has
+// similar widths too, but none of these signs. Both the boilerplate rule (a
+// wrapped block is one paragraph) and joins.hard-wrap (which re-joins it)
+// use this one analysis.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/line_index.h"
+
+namespace retouche {
+
+// wrap_after[i] is true when the line break after line i is a hard wrap.
+// `breaker[i]` (optional, may be empty) marks lines that end any block
+// (e.g. boilerplate lines).
+std::vector<bool> find_wraps(std::string_view text, const LineIndex& lines,
+                             const std::vector<bool>& breaker,
+                             const std::unordered_set<std::string>& clause_openers);
+
+// True when the break after `line` shows that the text runs on into `next`.
+bool runs_on(std::string_view line, std::string_view next,
+             const std::unordered_set<std::string>& clause_openers);
+
+}  // namespace retouche

@@ -1,0 +1,97 @@
+// boilerplate.* as a reader sees it: which lines go, which stay.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "io/data_file.h"
+#include "test_support.h"
+
+namespace retouche {
+namespace {
+
+const char* kParagraph1 =
+    "La Russie est confrontée à un isolement international croissant en raison de sa guerre "
+    "contre l’Ukraine, et ses alliés d’Asie centrale prennent leurs distances.\n";
+const char* kParagraph2 =
+    "Moscou n’est pas totalement seule, car des pays continuent d’acheter son pétrole et, dans "
+    "certains cas, lui envoient des armes et des munitions.\n";
+
+std::string removed_by(const Result& r, const std::string& line) {
+  for (const Finding& f : r.findings) {
+    if (f.status == FindingStatus::kApplied && f.original.find(line) == 0 && f.replacement.empty()) {
+      return f.rule;
+    }
+  }
+  return "keep";
+}
+
+// Every line of tests/data/boilerplate-lines.tsv, between two paragraphs.
+TEST(Boilerplate, PatternLinesTable) {
+  std::vector<DataRow> rows;
+  ASSERT_TRUE(read_data_file(testing::source_dir() + "/tests/data/boilerplate-lines.tsv", 2, 2, &rows).ok());
+  ASSERT_GT(rows.size(), 50u);
+  for (const DataRow& row : rows) {
+    const std::string& expected = row.fields[0];
+    const std::string& line = row.fields[1];
+    std::string doc = std::string(kParagraph1) + "\n" + line + "\n\n" + kParagraph2;
+    Result r = testing::clean(doc);
+    EXPECT_EQ(removed_by(r, line), expected) << "line " << row.line << ": " << line;
+  }
+}
+
+TEST(Boilerplate, BylineIntroTakesTheNameLineWithIt) {
+  std::string doc = std::string(kParagraph1) + "\nPar\nAriela Tomson\n";
+  EXPECT_EQ(testing::clean(doc).clean_text, std::string(kParagraph1));
+  // Not a name: stays.
+  std::string doc2 = std::string(kParagraph1) + "\nPar\nla suite des événements.\n";
+  EXPECT_NE(testing::clean(doc2).clean_text.find("la suite des événements."), std::string::npos);
+}
+
+TEST(Boilerplate, UnrelatedHeadlinesAfterTheArticleGo) {
+  std::string doc = std::string("Les alliés de la Russie prennent leurs distances\n\n") + kParagraph1 + "\n" +
+                    kParagraph2 +
+                    "\nKamala Harris fait valoir son rôle de chef de file dans son discours au Comité national démocrate\n"
+                    "\nKamala Harris fait valoir son rôle de chef de file dans son discours au Comité national démocrate\n";
+  Result r = testing::clean(doc);
+  EXPECT_EQ(r.clean_text, std::string("Les alliés de la Russie prennent leurs distances\n\n") +
+                              kParagraph1 + "\n" + kParagraph2);
+}
+
+TEST(Boilerplate, TitleAndSectionHeadingsStay) {
+  std::string doc = std::string("L’isolement de la Russie face à ses alliés\n\n") + kParagraph1 +
+                    "\nLes nouveaux amis de Moscou\n\n" + kParagraph2;
+  Result r = testing::clean(doc);
+  EXPECT_EQ(r.clean_text, doc);
+}
+
+TEST(Boilerplate, HardWrappedOpeningParagraphIsNotAHeadline) {
+  std::string doc =
+      "Le monde a été pris au dépourvu par l’incursion audacieuse de l’Ukraine dans\n"
+      "la région de Koursk, en Russie, le 6 août. Cette attaque surprise menée par\n"
+      "une petite nation contre une puissance nucléaire a brisé un récit.\n\n" +
+      std::string(kParagraph2);
+  Result r = testing::clean(doc);
+  EXPECT_EQ(r.clean_text.find("Le monde a été pris"), 0u) << r.clean_text;
+}
+
+TEST(Boilerplate, DoubtfulHeadlineIsKeptAndReported) {
+  // A third of its content words are in the body: not clearly unrelated.
+  std::string doc = std::string("Les voisins de la Russie et le silence\n\n") + kParagraph1 + "\n" + kParagraph2;
+  Result r = testing::clean(doc);
+  EXPECT_EQ(r.clean_text, doc);
+  bool reported = false;
+  for (const Finding& f : r.findings) {
+    reported |= f.rule == "boilerplate.unrelated-headline" && f.applicability == Applicability::kReport;
+  }
+  EXPECT_TRUE(reported);
+}
+
+TEST(Boilerplate, BlankLinesLeftByRemovalsAreCollapsed) {
+  std::string doc = std::string("Titre de l’article sur la Russie\n\nApr 5, 2025\nShare\n24 Commentaires\n\n") +
+                    kParagraph1;
+  EXPECT_EQ(testing::clean(doc).clean_text,
+            std::string("Titre de l’article sur la Russie\n\n") + kParagraph1);
+}
+
+}  // namespace
+}  // namespace retouche
