@@ -52,8 +52,10 @@ struct PipelineOptions {
   std::vector<std::string> disable;
   bool lossy_utf8 = false;     // replace invalid UTF-8 (and report) instead of failing
   bool newline_lf = false;     // convert CRLF/CR line endings to LF (kept by default)
-  std::string line_stats_path; // corpus line statistics (retouche stats) for boilerplate.corpus-repeat
-  double line_stats_min_docs_fraction = 0.0;  // 0: the rule's default threshold
+  // Corpus line statistics (`retouche stats`) for boilerplate.corpus-repeat:
+  // a short line found in at least `line_stats_min_docs` documents is removed
+  // (0: at least 5 documents and 1 in 1,000).
+  std::string line_stats_path;
   uint64_t line_stats_min_docs = 0;
 };
 

@@ -36,6 +36,7 @@ int run_clean(const Options& o);
 int run_check(const Options& o);
 int run_diff(const Options& o);
 int run_apply(const Options& o);
+int run_stats(const Options& o);
 
 // Shared helpers.
 int exit_code_for(const Status& s);

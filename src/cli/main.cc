@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   if (o.command == "check") return run_check(o);
   if (o.command == "diff") return run_diff(o);
   if (o.command == "apply") return run_apply(o);
+  if (o.command == "stats") return run_stats(o);
   print_error(o.command.empty() ? "no command given" : "unknown command '" + o.command + "'");
   print_usage(false);
   return kExitUsage;

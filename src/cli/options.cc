@@ -13,6 +13,7 @@ void print_usage(bool full) {
       "       retouche diff INPUT...               proposed changes as a unified diff\n"
       "       retouche apply ORIGINAL --findings FILE.jsonl [-o OUT]\n"
       "                                            replay reviewed findings\n"
+      "       retouche stats CORPUS... -o lines.stats  corpus line statistics (mergeable)\n"
       "       retouche --list-rules\n";
   if (!full) {
     std::cerr << "Run 'retouche --help' for the options.\n";
@@ -25,6 +26,9 @@ void print_usage(bool full) {
       "  --min-confidence X           apply only fixes with confidence >= X (0-1)\n"
       "  --enable RULE|FAMILY         switch a rule or family on (repeatable, or comma-separated)\n"
       "  --disable RULE|FAMILY        switch a rule or family off\n"
+      "  --line-stats FILE            remove short lines found in many documents of the corpus\n"
+      "                               (FILE from 'retouche stats')\n"
+      "  --line-stats-min-docs N      ... in at least N documents (default: 5, and 1 in 1,000)\n"
       "  --list-rules                 id, family, stage, applicability and description of every rule\n"
       "Input:\n"
       "  --lossy                      replace invalid UTF-8 with U+FFFD (reported) instead of failing\n"
@@ -116,6 +120,17 @@ bool parse_options(int argc, char** argv, Options* o, std::string* error) {
     } else if (flag == "--disable") {
       if (!get(&v)) return false;
       split_into(v, &o->pipeline.disable);
+    } else if (flag == "--line-stats") {
+      if (!get(&o->pipeline.line_stats_path)) return false;
+    } else if (flag == "--line-stats-min-docs") {
+      if (!get(&v)) return false;
+      char* end = nullptr;
+      unsigned long long x = std::strtoull(v.c_str(), &end, 10);
+      if (end == v.c_str() || *end || x == 0) {
+        *error = "--line-stats-min-docs must be a positive integer (got '" + v + "')";
+        return false;
+      }
+      o->pipeline.line_stats_min_docs = x;
     } else if (flag == "--list-rules") {
       o->list_rules = true;
     } else if (flag == "--lossy") {

@@ -37,11 +37,6 @@ struct Pipeline::Impl {
 
 namespace {
 
-bool names_rule(const std::string& name, const RuleInfo& info) {
-  if (name == info.id) return true;
-  return name == rule_family(info.id);
-}
-
 // Where an invalid byte sits, for the error message: line and column (code points).
 std::string position_of(const std::string& text, size_t offset) {
   LineIndex lines(std::string_view(text).substr(0, offset));
@@ -111,12 +106,18 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
     lr.stage = lr.infos.front().stage;
     lr.any_enabled = false;
     for (const RuleInfo& info : lr.infos) {
+      // A rule id is more specific than its family: "--disable boilerplate
+      // --enable boilerplate.corpus-repeat" leaves only that rule on.
       bool on = info.default_enabled;
-      for (const std::string& n : enable) {
-        if (names_rule(n, info)) on = true, matched.insert(n);
-      }
-      for (const std::string& n : options.disable) {
-        if (names_rule(n, info)) on = false, matched.insert(n);
+      std::string_view family = rule_family(info.id);
+      for (int pass = 0; pass < 2; ++pass) {
+        auto level = [&](const std::string& n) { return pass == 0 ? n == family : n == info.id; };
+        for (const std::string& n : enable) {
+          if (level(n)) on = true, matched.insert(n);
+        }
+        for (const std::string& n : options.disable) {
+          if (level(n)) on = false, matched.insert(n);
+        }
       }
       lr.enabled.push_back(on);
       lr.any_enabled |= on;

@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include "io/data_file.h"
 #include "lexicon/name_table.h"
+#include "rules/line_stats.h"
 
 namespace retouche {
 namespace {
@@ -87,6 +89,17 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
 
   *status = load_protected(r->corrections_dir + "/protected.re2", &r->protected_spans);
   if (!status->ok()) return nullptr;
+
+  if (!options.line_stats_path.empty()) {
+    auto stats = std::make_shared<LineStats>();
+    *status = stats->merge_file(options.line_stats_path);
+    if (!status->ok()) return nullptr;
+    // Default: a line in at least 5 documents and in at least 1 document in 1,000.
+    uint64_t min_docs = options.line_stats_min_docs;
+    if (min_docs == 0) min_docs = std::max<uint64_t>(5, stats->documents() / 1000);
+    r->line_stats_min_docs = static_cast<uint32_t>(min_docs);
+    r->line_stats = std::move(stats);
+  }
   return r;
 }
 

@@ -17,6 +17,7 @@
 namespace retouche {
 
 class NameTable;
+class LineStats;
 
 struct Resources {
   std::string data_dir;
@@ -26,6 +27,9 @@ struct Resources {
   // Spans no token rule may edit inside: corrections/protected.re2, one alternation.
   std::unique_ptr<RE2> protected_spans;
   std::shared_ptr<const NameTable> names;
+  // Corpus line statistics (--line-stats), or null.
+  std::shared_ptr<const LineStats> line_stats;
+  uint32_t line_stats_min_docs = 0;  // a line in at least this many documents is furniture
   // Plain word lists of dictionaries/*.txt, by file stem ("function-words-fr").
   std::map<std::string, std::unordered_set<std::string>> word_lists;
 

@@ -18,6 +18,7 @@
 #include "rules/families.h"
 #include "rules/line_patterns.h"
 #include "rules/line_signals.h"
+#include "rules/line_stats.h"
 #include "rules/paragraphs.h"
 #include "core/utf8.h"
 #include "text/chars.h"
@@ -36,12 +37,18 @@ constexpr int kMaxForeignWords = 40;
 class BoilerplateLines : public Rule {
  public:
   BoilerplateLines(std::unique_ptr<LinePatterns> patterns, const WordSet& fr, const WordSet& en,
-                   const WordSet& openers)
-      : patterns_(std::move(patterns)), fr_(fr), en_(en), openers_(openers) {
+                   const WordSet& openers, std::shared_ptr<const LineStats> stats, uint32_t min_docs)
+      : patterns_(std::move(patterns)),
+        fr_(fr),
+        en_(en),
+        openers_(openers),
+        stats_(std::move(stats)),
+        min_docs_(min_docs) {
     int n = static_cast<int>(patterns_->rules().size());
     kForeign = n;
     kUnrelated = n + 1;
     kDuplicate = n + 2;
+    kCorpusRepeat = n + 3;
   }
 
   std::vector<RuleInfo> infos() const override {
@@ -56,6 +63,8 @@ class BoilerplateLines : public Rule {
                    "with it (pasted from another article)"});
     out.push_back({"boilerplate.duplicate-line", Stage::kLines, Applicability::kSafe,
                    "a short line repeated earlier in the document"});
+    out.push_back({"boilerplate.corpus-repeat", Stage::kLines, Applicability::kSafe,
+                   "a short line found in many documents of the corpus (--line-stats)"});
     return out;
   }
 
@@ -75,7 +84,9 @@ class BoilerplateLines : public Rule {
   const WordSet& fr_;
   const WordSet& en_;
   const WordSet& openers_;  // words a sentence never ends with
-  int kForeign, kUnrelated, kDuplicate;
+  std::shared_ptr<const LineStats> stats_;
+  uint32_t min_docs_;
+  int kForeign, kUnrelated, kDuplicate, kCorpusRepeat;
 };
 
 void BoilerplateLines::check(RuleContext& ctx) const {
@@ -94,7 +105,8 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     if (content.size() > kMaxAnalysedBytes) content = content.substr(0, kMaxAnalysedBytes);
     pattern_form(content, &form[i]);
     if (form[i].empty() || content.size() > kMaxPatternLineBytes) continue;
-    pattern[i] = patterns_->match(form[i], &scratch);
+    int r = patterns_->match(form[i], &scratch);
+    pattern[i] = r >= 0 && ctx.enabled(r) ? r : -1;  // a disabled rule decides nothing
     breaker[i] = pattern[i] >= 0;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -118,7 +130,8 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       continue;
     }
     LineShape s = line_shape(form[i], fr_, en_);
-    if (s.words <= kMaxForeignWords && !s.ends_sentence && is_foreign_line(form[i], s, ctx.lexicon())) {
+    if (ctx.enabled(kForeign) && s.words <= kMaxForeignWords && !s.ends_sentence &&
+        is_foreign_line(form[i], s, ctx.lexicon())) {
       foreign[i] = breaker[i] = true;
     }
   }
@@ -232,14 +245,24 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       x.why = "line not in French";
       continue;
     }
-    if (!first_copy && !s.prose) {
+    if (stats_ && ctx.enabled(kCorpusRepeat) && !s.prose && !(s.ends_sentence && s.words >= 6) && x.first == x.last &&
+        x.form.size() <= LineStats::kMaxLineBytes) {
+      uint32_t docs = stats_->documents_with(line_key(x.form));
+      if (docs >= min_docs_) {
+        x.decision = kCorpusRepeat;
+        x.why = "found in " + std::to_string(docs) + " of " + std::to_string(stats_->documents()) +
+                " documents of the corpus";
+        continue;
+      }
+    }
+    if (!first_copy && !s.prose && ctx.enabled(kDuplicate)) {
       x.decision = kDuplicate;
       x.why = "repeats line " + std::to_string(units[seen[x.form]].first + 1);
       continue;
     }
     bool head = first_body >= 0 && static_cast<long>(u) < first_body;
     bool tail = first_body >= 0 && static_cast<long>(u) > last_body;
-    if (!s.title_like || !(head || tail) || mid_paragraph(x)) continue;
+    if (!ctx.enabled(kUnrelated) || !s.title_like || !(head || tail) || mid_paragraph(x)) continue;
     words.clear();
     content_words(x.form, fr_, en_, &words);
     if (words.empty()) continue;
@@ -270,7 +293,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     if (!x.blank && x.decision >= 0 && x.decision != kDuplicate) removed_form.emplace(x.form, x.decision);
   }
   for (Unit& x : units) {
-    if (x.blank || x.decision >= 0) continue;
+    if (x.blank || x.decision >= 0 || !ctx.enabled(kDuplicate)) continue;
     auto it = removed_form.find(x.form);
     if (it == removed_form.end() || x.shape.prose) continue;
     x.decision = kDuplicate;
@@ -287,7 +310,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       confidence = r.confidence;
       message = r.message;
     } else {
-      confidence = x.decision == kUnrelated ? 0.85 : 0.9;
+      confidence = x.decision == kUnrelated ? 0.85 : x.decision == kCorpusRepeat ? 0.88 : 0.9;
       message = x.why;
     }
     std::string shown = x.form.size() > 80 ? x.form.substr(0, 77) + "..." : x.form;
@@ -311,7 +334,8 @@ void register_boilerplate_rules(RuleRegistry& r) {
                         "clause-openers-fr.txt are required");
       return nullptr;
     }
-    return std::make_unique<BoilerplateLines>(std::move(patterns), *fr, *en, *openers);
+    return std::make_unique<BoilerplateLines>(std::move(patterns), *fr, *en, *openers,
+                                              res.line_stats, res.line_stats_min_docs);
   });
 }
 
