@@ -1,0 +1,15 @@
+#!/bin/sh
+# Regenerate every machine-derived file of the name tables, in dependency order, then validate.
+#   demonyms.tsv             <- demonyms.seed.tsv                  (gen_demonyms.py, stdlib)
+#   *.generated.tsv          <- npm packages + overrides.tsv + hand tables (gen_generated.js, needs `npm ci`)
+#   dictionaries/names.dic   <- all tables                          (gen_dic.py, stdlib)
+# Usage: sh tools/names/regenerate.sh [--no-npm]   (--no-npm keeps the committed *.generated.tsv)
+set -e
+cd "$(dirname "$0")"
+python3 gen_demonyms.py
+if [ "$1" != "--no-npm" ]; then
+  [ -d node_modules ] || npm ci --no-audit --no-fund
+  node gen_generated.js
+fi
+python3 gen_dic.py
+python3 check_names.py
