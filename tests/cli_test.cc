@@ -82,7 +82,7 @@ TEST(Cli, DiffOnStdoutWithColourOnRequest) {
 TEST(Cli, PolicyFlagsChangeWhatIsApplied) {
   auto none = run_cli({"clean", "--apply", "none", "-"}, kDirty);
   EXPECT_EQ(none.out, kDirty);
-  auto off = run_cli({"clean", "--disable", "boilerplate", "-"}, kDirty);
+  auto off = run_cli({"clean", "--disable", "boilerplate,case", "-"}, kDirty);
   EXPECT_EQ(off.out, "Titre : Un Titre\nShare\n\nLe texte.\n");
   auto strict = run_cli({"clean", "--min-confidence", "0.99", "-"}, kDirty);
   EXPECT_EQ(strict.out, kDirty);

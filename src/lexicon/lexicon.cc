@@ -52,7 +52,8 @@ uint32_t morphology_bits(std::string_view a) {
     }
     if (!f.starts_with("po:")) continue;
     std::string_view p = f.substr(3);
-    if (p == "npr" || p == "patr" || p == "prn") bits |= word::kNameReading;
+    if (p == "prn") bits |= word::kNameReading | word::kFirstName;
+    else if (p == "npr" || p == "patr") bits |= word::kNameReading | word::kPlaceOrSurname;
     else if (p == "mg") bits |= word::kFunctionWord;
     else if (p == "nom") bits |= word::kNoun;
     else if (p == "adj") bits |= word::kAdjective;

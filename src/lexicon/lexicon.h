@@ -52,6 +52,8 @@ inline constexpr uint32_t kPronoun = 1u << 15;
 inline constexpr uint32_t kConjunction = 1u << 16;
 inline constexpr uint32_t kFiniteVerb = 1u << 17;   // indicative/subjunctive/imperative form
 inline constexpr uint32_t kSubjectPronoun = 1u << 18;
+inline constexpr uint32_t kFirstName = 1u << 19;     // po:prn
+inline constexpr uint32_t kPlaceOrSurname = 1u << 20; // po:npr, po:patr, or a capitalised stem
 }  // namespace word
 
 struct LexiconConfig {

@@ -9,7 +9,10 @@ const RuleRegistry& RuleRegistry::builtin() {
     register_normalize_rules(r);
     register_boilerplate_rules(r);
     register_structure_rules(r);
+    register_hard_wrap_rules(r);
     register_typography_rules(r);
+    register_joins_rules(r);
+    register_casing_rules(r);
     return r;
   }();
   return registry;

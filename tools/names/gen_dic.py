@@ -21,7 +21,26 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 OUT = os.path.join('dictionaries', 'names.dic')
-FUNCTION_WORDS = {'de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'sur', 'au', 'aux', 'à', 'd', 'l'}
+# Grammar words and name particles never go in as names, whatever their case:
+# "La" of "La Haye" must stay the article for the spell checker. French
+# grammar words come from dictionaries/function-words-fr.txt.
+PARTICLES = {'de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'sur', 'au', 'aux', 'à', 'd', 'l',
+             'el', 'al', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'van', 'von', 'der', 'den',
+             'the', 'of', 'and', 'il', 'y', 'e', 'i', 'a', 'o', 'lo', 'los', 'las', 'una', 'un'}
+
+
+def load_function_words():
+    path = os.path.join(HERE, '..', '..', 'dictionaries', 'function-words-fr.txt')
+    words = set(PARTICLES)
+    with open(path, encoding='utf-8') as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith('#'):
+                words.add(line.casefold())
+    return words
+
+
+FUNCTION_WORDS = load_function_words()
 ELISION = re.compile(r"^(?:[dlDL]|qu|Qu)'(?=\w)")
 
 
@@ -29,7 +48,7 @@ def tokens(form):
     out = []
     for tok in form.split(' '):
         tok = tok.strip(',;:()')
-        if not tok or not re.search(r'[^\W\d_]', tok) or tok in FUNCTION_WORDS:
+        if not tok or not re.search(r'[^\W\d_]', tok) or tok.casefold() in FUNCTION_WORDS:
             continue
         if re.fullmatch(r'[^\W\d_]\.', tok):  # an initial such as "J."
             continue
@@ -40,7 +59,7 @@ def tokens(form):
             out.append(bare)
         if '-' in bare.strip('-'):
             out.extend(p for p in bare.split('-')
-                       if re.fullmatch(r'[^\W\d_][\w\']+', p) and p not in FUNCTION_WORDS)
+                       if re.fullmatch(r'[^\W\d_][\w\']+', p) and p.casefold() not in FUNCTION_WORDS)
     return out
 
 

@@ -1,0 +1,100 @@
+#include "rules/word_knowledge.h"
+
+#include "core/utf8.h"
+#include "text/chars.h"
+
+namespace retouche {
+
+Status WordLists::load(const Resources& r) {
+  struct Want {
+    const char* name;
+    const WordSet** slot;
+  } wants[] = {{"sentence-starters-fr", &sentence_starters},
+               {"clause-openers-fr", &clause_openers},
+               {"function-words-fr", &function_words},
+               {"camelcase", &camelcase},
+               {"glue-after-name-fr", &glue_after_name},
+               {"determiners-fr", &determiners},
+               {"auxiliaries-fr", &auxiliaries},
+               {"derivational-suffixes-fr", &suffixes},
+               {"work-nouns-fr", &work_nouns},
+               {"prefixes-fr", &prefixes}};
+  for (const Want& w : wants) {
+    *w.slot = r.word_list(w.name);
+    if (!*w.slot) return ConfigError("missing word list dictionaries/" + std::string(w.name) + ".txt");
+  }
+  return Status::Ok();
+}
+
+std::string ascii_apostrophes(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w.substr(i, 3) == "\xE2\x80\x99") {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(w[i]);
+    }
+  }
+  return out;
+}
+
+std::string WordKnowledge::lower(std::string_view w) {
+  std::string l = text::lower(w);
+  return ascii_apostrophes(l);
+}
+
+bool WordKnowledge::is_name(std::string_view w) {
+  if (names_.is_correct(ascii_apostrophes(w))) return true;
+  uint32_t m = lex_.morphology(w);
+  return (m & word::kNameReading) != 0;
+}
+
+bool WordKnowledge::known(std::string_view w) {
+  return lex_.known(w) || names_.is_correct(ascii_apostrophes(w));
+}
+
+bool WordKnowledge::derived_ending(std::string_view w) const {
+  std::string l = lower(w);
+  for (const std::string& suffix : *lists_.suffixes) {
+    if (l.size() > suffix.size() + 2 && l.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+bool WordKnowledge::preposition_not_prefix(std::string_view w) const {
+  static const char* kPrepositions[] = {"dans", "avec", "pour", "chez", "sans",
+                                        "depuis", "pendant", "selon", "malgré", "parmi"};
+  std::string l = lower(w);
+  for (const char* p : kPrepositions) {
+    if (l == p) return true;
+  }
+  return false;
+}
+
+bool WordKnowledge::curated_name(std::string_view w) const {
+  if (const auto* entries = names_.find_correct(ascii_apostrophes(w))) {
+    for (const NameEntry* e : *entries) {
+      if (e->kind != NameKind::kFirstName && e->kind != NameKind::kAdjective) return true;
+    }
+  }
+  return false;
+}
+
+bool WordKnowledge::place_or_surname(std::string_view w) {
+  if (const auto* entries = names_.find_correct(ascii_apostrophes(w))) {
+    for (const NameEntry* e : *entries) {
+      if (e->kind != NameKind::kFirstName) return true;
+    }
+  }
+  return (lex_.morphology(w) & word::kPlaceOrSurname) != 0;
+}
+
+bool WordKnowledge::common_lower(std::string_view w) {
+  std::string l = text::lower(w);
+  if (!lex_.known(l)) return false;
+  return (lex_.morphology(l) & word::kCommonReading) != 0;
+}
+
+}  // namespace retouche

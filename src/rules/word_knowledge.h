@@ -1,0 +1,81 @@
+// What the token rules need to know about a word, from the lexicon (Hunspell
+// and its cache), the name table and the word lists of dictionaries/: is it a
+// name, a common word, a grammar word, a word that starts sentences?
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "lexicon/lexicon.h"
+#include "lexicon/name_table.h"
+#include "pipeline/resources.h"
+
+namespace retouche {
+
+using WordSet = std::unordered_set<std::string>;
+
+struct WordLists {
+  const WordSet* sentence_starters = nullptr;  // dictionaries/sentence-starters-fr.txt
+  const WordSet* clause_openers = nullptr;     // dictionaries/clause-openers-fr.txt
+  const WordSet* function_words = nullptr;     // dictionaries/function-words-fr.txt
+  const WordSet* camelcase = nullptr;          // dictionaries/camelcase.txt
+  const WordSet* glue_after_name = nullptr;    // dictionaries/glue-after-name-fr.txt
+  const WordSet* determiners = nullptr;        // dictionaries/determiners-fr.txt
+  const WordSet* auxiliaries = nullptr;        // dictionaries/auxiliaries-fr.txt
+  const WordSet* suffixes = nullptr;           // dictionaries/derivational-suffixes-fr.txt
+  const WordSet* work_nouns = nullptr;         // dictionaries/work-nouns-fr.txt
+  const WordSet* prefixes = nullptr;           // dictionaries/prefixes-fr.txt
+
+  // Fills from resources; fails naming the missing file.
+  Status load(const Resources& r);
+};
+
+// Normalises the typographic apostrophe to "'" (the tables use ASCII).
+std::string ascii_apostrophes(std::string_view w);
+
+class WordKnowledge {
+ public:
+  WordKnowledge(Lexicon& lexicon, const NameTable& names, const WordLists& lists)
+      : lex_(lexicon), names_(names), lists_(lists) {}
+
+  // A correct proper name: in the name table, or a proper-noun reading in the
+  // dictionary (po:npr, capitalised stem) or an add-on word.
+  bool is_name(std::string_view w);
+  // Known to the dictionary as written (or as a correct name).
+  bool known(std::string_view w);
+  // Morphology bits of the word (see lexicon.h).
+  uint32_t morphology(std::string_view w) { return lex_.morphology(w); }
+  // The lowercase form is a common French word.
+  bool common_lower(std::string_view w);
+
+  bool starter(std::string_view w) const { return lists_.sentence_starters->count(lower(w)) > 0; }
+  bool opener(std::string_view w) const { return lists_.clause_openers->count(lower(w)) > 0; }
+  bool function_word(std::string_view w) const { return lists_.function_words->count(lower(w)) > 0; }
+  bool camelcase(std::string_view w) const { return lists_.camelcase->count(std::string(w)) > 0; }
+  bool glue_after_name(std::string_view w) const { return lists_.glue_after_name->count(lower(w)) > 0; }
+  bool determiner(std::string_view w) const { return lists_.determiners->count(lower(w)) > 0; }
+  bool auxiliary(std::string_view w) const { return lists_.auxiliaries->count(lower(w)) > 0; }
+  bool work_noun(std::string_view w) const { return lists_.work_nouns->count(lower(w)) > 0; }
+  bool prefix(std::string_view w) const { return lists_.prefixes->count(lower(w)) > 0; }
+  // A preposition that French does not also use as a word-forming prefix
+  // (dans, avec, pour; not sur-, sous-, contre-, entre-).
+  bool preposition_not_prefix(std::string_view w) const;
+  // The word ends with a derivational suffix ("-ment", "-ienne").
+  bool derived_ending(std::string_view w) const;
+  // A name that is a place, an organisation or a surname, not only a first name.
+  bool place_or_surname(std::string_view w);
+  // A correct form of the curated name table that is not a first name.
+  bool curated_name(std::string_view w) const;
+
+  const NameTable& names() const { return names_; }
+  Lexicon& lexicon() { return lex_; }
+  static std::string lower(std::string_view w);
+
+ private:
+  Lexicon& lex_;
+  const NameTable& names_;
+  const WordLists& lists_;
+};
+
+}  // namespace retouche
