@@ -25,7 +25,7 @@ int run_check(const Options& o) {
   size_t failures = for_each_result(o, *p, [&](const Processed& pr) {
     std::string out;
     if (o.format == "jsonl") {
-      out = findings_jsonl(pr.result.findings, sha256_hex(pr.original));
+      out = findings_jsonl(pr.result.findings, sha256_hex(pr.original), pr.input.path);
     } else {
       for (const Finding& f : pr.result.findings) {
         out += pr.input.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +

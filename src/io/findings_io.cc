@@ -6,8 +6,14 @@
 
 namespace retouche {
 
-void append_finding_json(std::string& out, const Finding& f, std::string_view doc_hash) {
+void append_finding_json(std::string& out, const Finding& f, std::string_view doc_hash,
+                         std::string_view file) {
   out += "{";
+  if (!file.empty()) {
+    out += "\"file\":";
+    json::append_string(out, file);
+    out += ",";
+  }
   if (!doc_hash.empty()) {
     out += "\"doc\":";
     json::append_string(out, doc_hash);
@@ -48,10 +54,11 @@ void append_finding_json(std::string& out, const Finding& f, std::string_view do
   out += "}";
 }
 
-std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash) {
+std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash,
+                           std::string_view file) {
   std::string out;
   for (const Finding& f : findings) {
-    append_finding_json(out, f, doc_hash);
+    append_finding_json(out, f, doc_hash, file);
     out += "\n";
   }
   return out;

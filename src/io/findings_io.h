@@ -21,11 +21,13 @@
 
 namespace retouche {
 
-// Appends one JSON object (no newline). `doc_hash` may be empty (omitted).
-void append_finding_json(std::string& out, const Finding& f, std::string_view doc_hash);
+// Appends one JSON object (no newline). `doc_hash` and `file` may be empty (omitted).
+void append_finding_json(std::string& out, const Finding& f, std::string_view doc_hash,
+                         std::string_view file = {});
 
-// All findings, one per line.
-std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash);
+// All findings, one per line. `file` names the document in each line (check --format jsonl).
+std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash,
+                           std::string_view file = {});
 
 // Parses a findings file; errors name `path` and the line. Every finding's
 // "doc" hash is returned in `hashes` (parallel to `findings`).

@@ -88,6 +88,8 @@ Status NameTable::add_rows(std::string_view text, const std::string& file) {
     e.accepted = split_bar(f[3]);
     e.note = f[4] == "-" ? "" : f[4];
     e.source = where();
+    size_t slash = file.find_last_of('/');
+    e.file = slash == std::string::npos ? file : file.substr(slash + 1);
     entries_.push_back(std::move(e));
   }
   return Status::Ok();

@@ -42,6 +42,7 @@ struct NameEntry {
   std::vector<std::string> accepted;
   std::string note;
   std::string source;  // "file:line", for messages
+  std::string file;    // base name of the table file
 };
 
 class NameTable {

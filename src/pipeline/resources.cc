@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "io/data_file.h"
+#include "lexicon/name_matcher.h"
 #include "lexicon/name_table.h"
 #include "rules/line_stats.h"
 
@@ -70,6 +71,12 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
 
   *status = NameTable::load(r->corrections_dir + "/names", &r->names);
   if (!status->ok()) return nullptr;
+  std::vector<DataRow> targets;
+  *status = read_data_file(r->corrections_dir + "/names/guess-targets.txt", 1, 1, &targets);
+  if (!status->ok()) return nullptr;
+  std::vector<std::string> target_files;
+  for (const DataRow& row : targets) target_files.push_back(row.fields[0]);
+  r->name_matcher = std::make_shared<NameMatcher>(*r->names, target_files);
 
   LexiconConfig lc;
   if (!options.hunspell_aff.empty()) lc.aff_path = options.hunspell_aff;

@@ -17,6 +17,7 @@
 namespace retouche {
 
 class NameTable;
+class NameMatcher;
 class LineStats;
 
 struct Resources {
@@ -27,6 +28,7 @@ struct Resources {
   // Spans no token rule may edit inside: corrections/protected.re2, one alternation.
   std::unique_ptr<RE2> protected_spans;
   std::shared_ptr<const NameTable> names;
+  std::shared_ptr<const NameMatcher> name_matcher;  // fuzzy index over `names`
   // Corpus line statistics (--line-stats), or null.
   std::shared_ptr<const LineStats> line_stats;
   uint32_t line_stats_min_docs = 0;  // a line in at least this many documents is furniture

@@ -13,6 +13,7 @@ const RuleRegistry& RuleRegistry::builtin() {
     register_typography_rules(r);
     register_joins_rules(r);
     register_casing_rules(r);
+    register_names_rules(r);
     return r;
   }();
   return registry;

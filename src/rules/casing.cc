@@ -164,7 +164,7 @@ class MidSentenceCapital : public Rule {
     // In a text full of link leftovers, a capitalised preposition ("joueurs
     // Pour renforcer", "relations Avec l'Arménie") is one more of them.
     bool preposition = wk.morphology(lw) & word::kPreposition;
-    if (garbled && preposition && !p_upper) {
+    if (garbled && preposition) {
       lowercase("capitalised inside a sentence (a lost link?)");
       return;
     }

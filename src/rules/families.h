@@ -12,5 +12,6 @@ void register_typography_rules(RuleRegistry& r);
 void register_joins_rules(RuleRegistry& r);
 void register_casing_rules(RuleRegistry& r);
 void register_hard_wrap_rules(RuleRegistry& r);
+void register_names_rules(RuleRegistry& r);
 
 }  // namespace retouche

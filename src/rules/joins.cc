@@ -209,6 +209,12 @@ class GluedCase : public Rule {
 
   static bool finite_verb(WordKnowledge& wk, std::string_view w) {
     if (text::is_upper(cp_at(w, 0))) return false;
+    // "a", "est", "ont": auxiliaries are verbs whatever else the dictionary says they can be.
+    static const char* kAuxiliaries[] = {"a", "ont", "est", "sont", "était", "étaient", "avait",
+                                         "avaient", "sera", "seront", "serait", "aurait"};
+    for (const char* aux : kAuxiliaries) {
+      if (w == aux) return true;
+    }
     uint32_t m = wk.morphology(w);
     return (m & word::kFiniteVerb) && !(m & word::kNoun);
   }
@@ -250,20 +256,23 @@ class GluedCase : public Rule {
     bool right_name = wk.is_name(right) && !(wk.morphology(right) & word::kFunctionWord);
     std::string rl = WordKnowledge::lower(right);
     std::string msg = "\"" + std::string(left) + "\" and \"" + std::string(right) + "\" glued together";
-    // 1. The right part starts a sentence ("Cela", "Les", "Mais"), unless a
-    // capitalised word follows it: "GranowskyLes Aventures" is a title.
-    if (wk.starter(right) && !right_name && rl.size() >= 2 && !capitalised_next) {
+    // 1. The right part starts a sentence ("Cela", "Les", "Mais"), unless it is
+    // an article before a capitalised word: "GranowskyLes Aventures" is a title.
+    if (wk.starter(right) && !right_name && rl.size() >= 2 && !(capitalised_next && wk.determiner(right))) {
       ctx.propose(0, at, at, ". ", left_known ? 0.92 : 0.8, msg + ": a sentence starts at \"" +
                                                               std::string(right) + "\"");
       return;
     }
-    if (!left_known) return;
-    // "groupeEt Washington": a conjunction joins; a space and lowercase are
-    // right whether or not a sentence ended there.
-    if (rl == "et" || rl == "ou" || rl == "ni") {
-      ctx.propose(0, at, at + right.size(), " " + rl, 0.82, msg + ": a space is missing");
+    // "groupeEt Washington", "DonetskQue Moscou": a conjunction or relative
+    // joins the two; a space and lowercase are right whether or not a
+    // sentence ended there.
+    if (rl == "et" || rl == "ou" || rl == "ni" || rl == "que" || rl == "qui" || rl == "dont") {
+      if (code_points(left) >= 3) {
+        ctx.propose(0, at, at + right.size(), " " + rl, 0.82, msg + ": a space is missing");
+      }
       return;
     }
+    if (!left_known) return;
     // A CamelCase word with a content tail ("BlackRock", "PlayStation") is a
     // brand or a name: left alone.
     if (camel_shape) return;
@@ -344,6 +353,7 @@ class GluedWords : public Rule {
       bool capital = shape.initial_upper;
       bool derived = wk.derived_ending(w);
       Following following = what_follows(ctx, t, &tok);
+      std::string_view previous = word_before(ctx, t, &tok);
       struct Split {
         size_t at;
         int score;  // 3 grammar word, 2 verb, 1 determiner + noun
@@ -355,7 +365,9 @@ class GluedWords : public Rule {
         ++k;
         if (k < 2 || n - k < 2) continue;
         std::string_view left = w.substr(0, pos), right = w.substr(pos);
-        int score = capital ? score_capital(wk, left, right, n - k, following)
+        bool part_of_name = capital && !previous.empty() &&
+                            ctx.resources().names->is_correct(ascii_apostrophes(std::string(previous) + " " + std::string(left)));
+        int score = capital ? score_capital(wk, left, right, n - k, following, part_of_name)
                             : score_lower(wk, left, right, k, n - k, derived);
         if (score > 0) splits.push_back({pos, score});
       }
@@ -373,6 +385,14 @@ class GluedWords : public Rule {
   }
 
  private:
+  // The word right before the token, after one space, or "".
+  static std::string_view word_before(RuleContext& ctx, std::string_view t, const Token* tok) {
+    const auto& toks = ctx.tokens();
+    size_t i = static_cast<size_t>(tok - toks.data());
+    if (i < 2 || toks[i - 1].kind != TokenKind::kSpace || toks[i - 2].kind != TokenKind::kWord) return "";
+    return toks[i - 2].text(t);
+  }
+
   // What comes right after the token: a word, punctuation, or nothing.
   struct Following {
     std::string_view word;  // empty unless a word follows after spaces
@@ -396,8 +416,14 @@ class GluedWords : public Rule {
   // Machen are real names that merely end like a grammar word) followed by a
   // grammar word or a verb.
   static int score_capital(WordKnowledge& wk, std::string_view left, std::string_view right,
-                           size_t right_len, const Following& next) {
+                           size_t right_len, const Following& next, bool part_of_name) {
     if (wk.function_word(left)) return 0;
+    // "Kazakhstanskaya Pravdaappelant": the word before and the left part
+    // make a name of the table; a verb form (a participle too) follows it.
+    if (part_of_name && right_len >= 6 && wk.lexicon().known(right) &&
+        (wk.morphology(right) & (word::kFiniteVerb | word::kParticiple))) {
+      return 2;
+    }
     // A common noun capitalised at a sentence start ("Archivesdes" is; a
     // name like "Programme" is not): four letters or more and a grammar
     // word of three letters or more (names end in -et and -de too often:

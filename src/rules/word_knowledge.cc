@@ -18,7 +18,8 @@ Status WordLists::load(const Resources& r) {
                {"auxiliaries-fr", &auxiliaries},
                {"derivational-suffixes-fr", &suffixes},
                {"work-nouns-fr", &work_nouns},
-               {"prefixes-fr", &prefixes}};
+               {"prefixes-fr", &prefixes},
+               {"function-words-en", &english}};
   for (const Want& w : wants) {
     *w.slot = r.word_list(w.name);
     if (!*w.slot) return ConfigError("missing word list dictionaries/" + std::string(w.name) + ".txt");

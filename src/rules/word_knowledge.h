@@ -26,6 +26,7 @@ struct WordLists {
   const WordSet* suffixes = nullptr;           // dictionaries/derivational-suffixes-fr.txt
   const WordSet* work_nouns = nullptr;         // dictionaries/work-nouns-fr.txt
   const WordSet* prefixes = nullptr;           // dictionaries/prefixes-fr.txt
+  const WordSet* english = nullptr;            // dictionaries/function-words-en.txt
 
   // Fills from resources; fails naming the missing file.
   Status load(const Resources& r);
@@ -58,6 +59,7 @@ class WordKnowledge {
   bool auxiliary(std::string_view w) const { return lists_.auxiliaries->count(lower(w)) > 0; }
   bool work_noun(std::string_view w) const { return lists_.work_nouns->count(lower(w)) > 0; }
   bool prefix(std::string_view w) const { return lists_.prefixes->count(lower(w)) > 0; }
+  bool english(std::string_view w) const { return lists_.english->count(lower(w)) > 0; }
   // A preposition that French does not also use as a word-forming prefix
   // (dans, avec, pour; not sur-, sous-, contre-, entre-).
   bool preposition_not_prefix(std::string_view w) const;
