@@ -95,7 +95,9 @@ TEST(Diff, RandomEditsPatchBackExactly) {
     std::string diff = unified_diff(o, c, m, "doc.txt");
     if (o == c) continue;
     ASSERT_EQ(patched(o, diff, "patch -p1 --quiet --binary"), c) << "trial " << trial << "\n" << diff << "\nORIG[" << o << "]";
-    if (trial % 5 == 0) ASSERT_EQ(patched(o, diff, "git apply -p1 -"), c) << "trial " << trial << "\n" << diff;
+    if (trial % 5 == 0) {
+      ASSERT_EQ(patched(o, diff, "git apply -p1 -"), c) << "trial " << trial << "\n" << diff;
+    }
   }
 }
 

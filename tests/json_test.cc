@@ -62,7 +62,9 @@ TEST(Json, WritesStringsThatParseBack) {
     json::Error e;
     ASSERT_TRUE(json::parse(out, &v, &e)) << out;
     EXPECT_EQ(v.string, raw);
-    if (ascii) EXPECT_EQ(out.find("é"), std::string::npos);
+    if (ascii) {
+      EXPECT_EQ(out.find("é"), std::string::npos);
+    }
   }
   std::string bad;
   json::append_string(bad, "a\xFF");

@@ -138,9 +138,21 @@ double indel(char c) {
 }  // namespace
 
 double name_distance(std::string_view q, std::string_view t) {
+  // Two rows of the edit-distance table; names are short, so they live on
+  // the stack (this runs for every candidate of every unknown word).
+  constexpr size_t kStackRow = 64;
   size_t n = q.size(), m = t.size();
-  std::vector<double> prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j == 0 ? 0 : prev[j - 1] + indel(t[j - 1]);
+  double stack_rows[2][kStackRow];
+  std::vector<double> heap_rows;
+  double* prev = stack_rows[0];
+  double* cur = stack_rows[1];
+  if (m + 1 > kStackRow) {
+    heap_rows.resize(2 * (m + 1));
+    prev = heap_rows.data();
+    cur = prev + m + 1;
+  }
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + indel(t[j - 1]);
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = prev[0] + indel(q[i - 1]);
     for (size_t j = 1; j <= m; ++j) {
@@ -185,15 +197,24 @@ NameMatcher::Match NameMatcher::match(std::string_view token) const {
   std::string q = name_key(token);
   if (q.size() < 3) return result;
   std::string padded = "^" + q + "$";
-  std::unordered_map<uint32_t, int> overlap;
+  // Shared letter pairs per form, counted in a per-thread array (a map per
+  // query would allocate for every form touched).
+  thread_local std::vector<uint16_t> overlap;
+  thread_local std::vector<uint32_t> touched;
+  if (overlap.size() < forms_.size()) overlap.assign(forms_.size(), 0);
+  touched.clear();
   for (size_t i = 0; i + 1 < padded.size(); ++i) {
     auto it = bigrams_.find(pair_code(padded[i], padded[i + 1]));
     if (it == bigrams_.end()) continue;
-    for (uint32_t id : it->second) ++overlap[id];
+    for (uint32_t id : it->second) {
+      if (overlap[id]++ == 0) touched.push_back(id);
+    }
   }
   int pairs = static_cast<int>(padded.size()) - 1;
   std::vector<std::pair<int, uint32_t>> ranked;
-  for (const auto& [id, n] : overlap) {
+  for (uint32_t id : touched) {
+    int n = overlap[id];
+    overlap[id] = 0;
     if (n * 10 >= pairs * 3) ranked.emplace_back(-n, id);
   }
   std::sort(ranked.begin(), ranked.end());

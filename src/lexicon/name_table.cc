@@ -114,6 +114,13 @@ void NameTable::index() {
       max_variant_words_ = std::max(max_variant_words_, word_count(v));
     }
   }
+  multiword_starts_.clear();
+  auto add_start = [&](const std::string& form) {
+    size_t sp = form.find(' ');
+    if (sp != std::string::npos) multiword_starts_.insert(form.substr(0, sp));
+  };
+  for (const auto& [form, list] : correct_) add_start(form);
+  for (const auto& [form, hit] : variants_) add_start(form);
 }
 
 Status NameTable::load(const std::string& dir, std::shared_ptr<const NameTable>* out) {
@@ -142,6 +149,10 @@ std::optional<NameTable::VariantHit> NameTable::find_variant(std::string_view fo
   auto it = variants_.find(form);
   if (it == variants_.end()) return std::nullopt;
   return it->second;
+}
+
+bool NameTable::starts_multiword(std::string_view word) const {
+  return multiword_starts_.find(word) != multiword_starts_.end();
 }
 
 const std::vector<const NameEntry*>* NameTable::find_correct(std::string_view form) const {

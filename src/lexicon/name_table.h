@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "retouche/status.h"
@@ -60,6 +61,9 @@ class NameTable {
   // Entries whose canonical or accepted form is exactly `form`.
   const std::vector<const NameEntry*>* find_correct(std::string_view form) const;
   bool is_correct(std::string_view form) const { return find_correct(form) != nullptr; }
+  // Is `word` the first word of a multi-word form (correct or variant)? A
+  // cheap test before building "Volodimir Jelensky" out of two tokens.
+  bool starts_multiword(std::string_view word) const;
 
   const std::vector<NameEntry>& entries() const { return entries_; }
   size_t max_variant_words() const { return max_variant_words_; }
@@ -77,6 +81,7 @@ class NameTable {
   std::vector<NameEntry> entries_;
   std::unordered_map<std::string, VariantHit, Hash, std::equal_to<>> variants_;
   std::unordered_map<std::string, std::vector<const NameEntry*>, Hash, std::equal_to<>> correct_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> multiword_starts_;
   size_t max_variant_words_ = 1;
 };
 

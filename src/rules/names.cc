@@ -34,15 +34,6 @@ using text::TokenKind;
 
 enum Info { kVariant = 0, kFuzzy, kConsistency, kUnknown, kHouse };
 
-bool place_context(std::string_view prev) {
-  static const char* kPlace[] = {"à", "en", "au", "aux", "de", "d'", "d’", "depuis", "vers", "dans",
-                                 "entre", "via", "capitale", "ville", "région", "province"};
-  for (const char* p : kPlace) {
-    if (WordKnowledge::lower(prev) == WordKnowledge::lower(p)) return true;
-  }
-  return false;
-}
-
 // A demonym noun follows a French determiner or quantifier ("de nombreux
 // Azerbaïdjanos", "les Ukrainiens").
 bool demonym_context(WordKnowledge& wk, std::string_view prev) {
@@ -205,6 +196,7 @@ class Names : public Rule {
       first_names_[e.canonical.substr(sp + 1)].push_back(e.canonical.substr(0, sp));
       all_first_names_.insert(e.canonical.substr(0, sp));
     }
+    for (const std::string& f : all_first_names_) first_name_keys_.push_back(name_key(f));
   }
 
   std::vector<RuleInfo> infos() const override {
@@ -240,12 +232,14 @@ class Names : public Rule {
   };
 
   // A word close to one of the table's first names ("Ramzam", "Sirgueï").
-  bool matcher_first_name(std::string_view w) const {
+  // Answers are remembered for the document in `memo`.
+  bool matcher_first_name(std::string_view w, std::unordered_map<std::string, bool>& memo) const {
+    auto [it, fresh] = memo.try_emplace(std::string(w), false);
+    if (!fresh) return it->second;
     std::string k = name_key(w);
-    for (const std::string& f : all_first_names_) {
-      std::string fk = name_key(f);
+    for (const std::string& fk : first_name_keys_) {
       if (std::abs(static_cast<int>(fk.size()) - static_cast<int>(k.size())) > 2) continue;
-      if (name_distance(k, fk) <= 1.0) return true;
+      if (name_distance(k, fk) <= 1.0) return it->second = true;
     }
     return false;
   }
@@ -266,6 +260,7 @@ class Names : public Rule {
   WordLists lists_;
   std::unordered_map<std::string, std::vector<std::string>> first_names_;
   std::set<std::string> all_first_names_;
+  std::vector<std::string> first_name_keys_;  // name_key of each of all_first_names_
 };
 
 void Names::check(RuleContext& ctx) const {
@@ -273,6 +268,8 @@ void Names::check(RuleContext& ctx) const {
   const auto& toks = ctx.tokens();
   const NameTable& table = *ctx.resources().names;
   WordKnowledge wk(ctx.lexicon(), table, lists_);
+  std::unordered_map<std::string, bool> first_name_memo;
+  std::string apostrophe_buf;
 
   // Word tokens only, with the previous word for context.
   std::vector<size_t> words;
@@ -302,10 +299,11 @@ void Names::check(RuleContext& ctx) const {
       bool contiguous = true;
       for (size_t k = 1; k < len && contiguous; ++k) contiguous = spaced(words[wi + k - 1], words[wi + k]);
       if (!contiguous) continue;
+      if (len > 1 && !table.starts_multiword(ascii_apostrophes(w, apostrophe_buf))) continue;
       size_t b = tok.begin, e = toks[words[wi + len - 1]].end;
-      std::string form = ascii_apostrophes(t.substr(b, e - b));
+      std::string_view form = ascii_apostrophes(t.substr(b, e - b), apostrophe_buf);
       if (table.is_correct(form)) {
-        present.insert(form);
+        present.insert(std::string(form));
         if (len > 1) {
           wi += len - 1;
           consumed = true;
@@ -384,7 +382,7 @@ void Names::check(RuleContext& ctx) const {
         text::case_shape(toks[words[wi - 1]].text(t)).initial_upper) {
       std::string_view p = toks[words[wi - 1]].text(t);
       in_name |= !wk.is_name(p) && !person_context(p) && !table_first_name(table, p) &&
-                 !matcher_first_name(p);
+                 !matcher_first_name(p, first_name_memo);
     }
     if (in_name) continue;
     unknowns.push_back({wi, tok.begin, span_end});
@@ -406,7 +404,7 @@ void Names::check(RuleContext& ctx) const {
                                                                                 : std::string_view();
     Expect expect = expectation(wk, prev, next);
     if (!prev.empty() && text::case_shape(prev).initial_upper &&
-        (table_first_name(table, prev) || matcher_first_name(prev))) {
+        (table_first_name(table, prev) || matcher_first_name(prev, first_name_memo))) {
       expect = Expect::kPerson;
     }
     // "entre Sébastopol et Munycin": a name coordinated with a place is a place.
@@ -508,8 +506,10 @@ void Names::check(RuleContext& ctx) const {
     if (h.entry->kind != NameKind::kSurname) continue;
     auto fn = first_names_.find(h.entry->canonical);
     if (fn == first_names_.end()) continue;
-    size_t wi = 0;
-    while (wi < words.size() && toks[words[wi]].begin < h.begin) ++wi;
+    size_t wi = static_cast<size_t>(
+        std::lower_bound(words.begin(), words.end(), h.begin,
+                         [&](size_t ti, size_t pos) { return toks[ti].begin < pos; }) -
+        words.begin());
     if (wi == 0 || wi >= words.size() || !spaced(words[wi - 1], words[wi])) continue;
     const Token& p = toks[words[wi - 1]];
     std::string_view pw = p.text(t);
@@ -542,8 +542,11 @@ void Names::check(RuleContext& ctx) const {
     return confident.count(e->canonical) > 0 || present.count(e->canonical) > 0;
   };
   // First names corrected with their surname; a hit of their own is replaced.
-  for (Hit& f : firsts) {
-    hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.begin == f.begin; }),
+  {
+    std::set<size_t> first_starts;
+    for (const Hit& f : firsts) first_starts.insert(f.begin);
+    hits.erase(std::remove_if(hits.begin(), hits.end(),
+                              [&](const Hit& h) { return first_starts.count(h.begin) > 0; }),
                hits.end());
   }
   for (Hit& f : firsts) hits.push_back(std::move(f));
@@ -566,10 +569,16 @@ void Names::check(RuleContext& ctx) const {
   // 5. Consistency: a known word close to a name corrected twice in this
   // document ("Bach" beside "Bagu", "Baghu" -> Bakou); an accepted spelling
   // beside the canonical one (Tokayev beside Tokaïev).
-  std::map<std::string, std::vector<std::string>> corrected_forms;  // canonical -> keys corrected
+  // canonical -> distinct keys corrected, and how many corrections
+  std::map<std::string, std::pair<std::set<std::string>, size_t>> corrected_forms;
   for (const Hit& h : hits) {
-    if (!h.needs_evidence || evidenced(h.entry)) corrected_forms[h.entry->canonical].push_back(name_key(h.from));
+    if (!h.needs_evidence || evidenced(h.entry)) {
+      auto& [keys, count] = corrected_forms[h.entry->canonical];
+      keys.insert(name_key(h.from));
+      ++count;
+    }
   }
+  std::unordered_map<std::string, const std::string*> consistent_with;  // word -> canonical (or null)
   std::set<size_t> hit_starts;
   for (const Hit& h : hits) hit_starts.insert(h.begin);
   // Names this pass writes count as present: a second pass must find nothing more.
@@ -602,18 +611,24 @@ void Names::check(RuleContext& ctx) const {
       }
       continue;
     }
-    std::string key = name_key(w);
-    for (const auto& [canonical, keys] : corrected_forms) {
-      if (keys.size() < 2) continue;
-      double best = 1e9;
-      for (const std::string& k : keys) best = std::min(best, name_distance(key, k));
-      double rel = best / static_cast<double>(std::max<size_t>(key.size(), 4));
-      if (best <= 1.0 && rel <= 0.25 && canonical != form) {
-        ctx.propose(kConsistency, tok.begin, tok.end, canonical, 0.75,
-                    "\"" + form + "\" is written like \"" + canonical + "\", corrected " +
-                        std::to_string(keys.size()) + " times in this document");
-        break;
+    auto [memo, fresh] = consistent_with.try_emplace(form, nullptr);
+    if (fresh) {
+      std::string key = name_key(w);
+      for (const auto& [canonical, corrected] : corrected_forms) {
+        if (corrected.second < 2) continue;
+        double best = 1e9;
+        for (const std::string& k : corrected.first) best = std::min(best, name_distance(key, k));
+        double rel = best / static_cast<double>(std::max<size_t>(key.size(), 4));
+        if (best <= 1.0 && rel <= 0.25 && canonical != form) {
+          memo->second = &canonical;
+          break;
+        }
       }
+    }
+    if (const std::string* canonical = memo->second) {
+      ctx.propose(kConsistency, tok.begin, tok.end, *canonical, 0.75,
+                  "\"" + form + "\" is written like \"" + *canonical + "\", corrected " +
+                      std::to_string(corrected_forms[*canonical].second) + " times in this document");
     }
   }
 
@@ -634,9 +649,9 @@ void Names::check(RuleContext& ctx) const {
     bool prev_capitalised = wi > 0 && spaced(words[wi - 1], words[wi]) &&
                             text::case_shape(toks[words[wi - 1]].text(t)).initial_upper;
     if (shape.initial_upper && (next_capitalised || prev_capitalised)) continue;  // a full name
-    ctx.propose(kUnknown, tok.begin, tok.end, std::string(w), 0.3,
-                "\"" + std::string(w) + "\" is unknown and may be garbled; no name is close enough",
-                Applicability::kReport);
+    std::string message = "\"";
+    message.append(w).append("\" is unknown and may be garbled; no name is close enough");
+    ctx.propose(kUnknown, tok.begin, tok.end, std::string(w), 0.3, message, Applicability::kReport);
   }
 }
 

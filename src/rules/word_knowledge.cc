@@ -27,6 +27,12 @@ Status WordLists::load(const Resources& r) {
   return Status::Ok();
 }
 
+std::string_view ascii_apostrophes(std::string_view w, std::string& buf) {
+  if (w.find("\xE2\x80\x99") == std::string_view::npos) return w;
+  buf = ascii_apostrophes(w);
+  return buf;
+}
+
 std::string ascii_apostrophes(std::string_view w) {
   std::string out;
   out.reserve(w.size());

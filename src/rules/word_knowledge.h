@@ -34,6 +34,9 @@ struct WordLists {
 
 // Normalises the typographic apostrophe to "'" (the tables use ASCII).
 std::string ascii_apostrophes(std::string_view w);
+// The same without allocating when `w` has no typographic apostrophe (the
+// common case): returns `w` itself, or the normalised copy stored in `buf`.
+std::string_view ascii_apostrophes(std::string_view w, std::string& buf);
 
 class WordKnowledge {
  public:
