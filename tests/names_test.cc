@@ -130,10 +130,15 @@ TEST(Names, FuzzyLeavesLowercaseAndKnownWordsAlone) {
       "Il vit à Concarneau, à Douarnenez et à Landerneau.\n",
       "Les Ukrainiens et les Russes négocient.\n",
       "Il parle azerbaijani.\n",  // a demonym variant, but no French noun phrase
+      // French communes no name table holds, close to a foreign city
+      // (dictionaries/places-fr-communes.dic knows them).
+      "Il vit à Ploërmel, puis à Barcelonnette.\n",
+      "Ils sont passés à Chinon, à Modane et à Sisteron.\n",
   };
   for (const char* k : kKeep) {
     Result r = clean(k);
     EXPECT_EQ(r.clean_text, k) << names_findings(r);
+    EXPECT_EQ(names_findings(r), "") << k;
   }
 }
 
@@ -147,14 +152,17 @@ TEST(Names, ConsistencyFollowsTheDocumentsEvidence) {
   EXPECT_EQ(f->replacement, "Bakou");
   EXPECT_EQ(f->status, FindingStatus::kApplied);
 
-  // Without such evidence Bach stays Bach.
+  // Without such evidence Bach stays Bach; with it, Bach read as a person
+  // or a work stays too.
   static const char* kKeep[] = {
       "la musique de Bach est belle.\n",
       "Le maire de Bach a parlé.\n",
+      "Les délégués sont arrivés à Bagu puis à Baghu. Jean-Sébastien Bach était allemand.\n",
+      "Les délégués sont arrivés à Bagu puis à Baghu. On joue du Bach.\n",
   };
   for (const char* k : kKeep) {
     Result keep = clean(k);
-    EXPECT_EQ(keep.clean_text, k) << names_findings(keep);
+    EXPECT_EQ(find(keep, "names.consistency", "Bach"), nullptr) << k << names_findings(keep);
   }
 }
 
@@ -200,6 +208,7 @@ TEST(Names, HouseSpellingOnRequest) {
       {"Le Haut-Karabagh est disputé.\n", "Le Haut-Karabakh est disputé.\n", "Haut-Karabagh"},
       {"Le président Tokayev est venu.\n", "Le président Tokaïev est venu.\n", "Tokayev"},
       {"Le président Aliyev est venu.\n", "Le président Aliev est venu.\n", "Aliyev"},
+      {"Le président Erdogan parle.\n", "Le président Erdoğan parle.\n", "Erdogan"},  // accents too
       {"Il vit à Kiev.\n", "Il vit à Kiev.\n", ""},  // already canonical
   };
   auto p = testing::make_pipeline(o);
@@ -231,12 +240,12 @@ TEST(Names, UnknownGarbleIsNeverChanged) {
   const std::string input = "Le président Volodimir Jelensky a parlé de son influence à Exowit.\n";
   Result r = clean(input);
   EXPECT_EQ(r.clean_text, "Le président Volodymyr Zelensky a parlé de son influence à Exowit.\n");
-  for (const Finding& f : r.findings) {
-    if (f.original != "Exowit") continue;
-    EXPECT_EQ(f.rule, "names.unknown");
-    EXPECT_EQ(f.applicability, Applicability::kReport);
-    EXPECT_NE(f.status, FindingStatus::kApplied);
-  }
+  // It is pointed out to the reviewer, and only that.
+  const Finding* f = find(r, "names.unknown", "Exowit");
+  ASSERT_NE(f, nullptr) << names_findings(r);
+  EXPECT_EQ(f->applicability, Applicability::kReport);
+  EXPECT_NE(f->status, FindingStatus::kApplied);
+  EXPECT_EQ(f->replacement, "Exowit");
 }
 
 TEST(Names, CorrectFrenchStaysByteIdentical) {

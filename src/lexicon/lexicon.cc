@@ -127,6 +127,38 @@ Lexicon::~Lexicon() {
   hunspell_.reset();
 }
 
+SharedWordCache::Shard& SharedWordCache::shard(std::string_view w, size_t* hash) const {
+  *hash = Hash{}(w);
+  return shards_[*hash % kShards];
+}
+
+uint32_t SharedWordCache::get(std::string_view w) const {
+  size_t h;
+  Shard& s = shard(w, &h);
+  std::lock_guard<std::mutex> lock(s.mu);
+  auto it = s.map.find(w);
+  return it == s.map.end() ? 0 : it->second;
+}
+
+void SharedWordCache::merge(std::string_view w, uint32_t bits) {
+  size_t h;
+  Shard& s = shard(w, &h);
+  std::lock_guard<std::mutex> lock(s.mu);
+  auto it = s.map.find(w);
+  if (it != s.map.end()) {
+    it->second |= bits;
+    return;
+  }
+  if (s.map.size() >= kMaxEntries / kShards) s.map.clear();
+  s.map.emplace(std::string(w), bits);
+}
+
+uint32_t& Lexicon::cached(std::string_view w) {
+  uint32_t& bits = slot(w);
+  if (!(bits & kSpellDone)) bits |= data_.shared_cache().get(w);
+  return bits;
+}
+
 uint32_t& Lexicon::slot(std::string_view w) {
   auto it = cache_.find(w);
   if (it != cache_.end()) return it->second;
@@ -141,7 +173,7 @@ bool Lexicon::spell(const std::string& w) {
 }
 
 uint32_t Lexicon::flags(std::string_view w) {
-  uint32_t& bits = slot(w);
+  uint32_t& bits = cached(w);
   if (bits & kSpellDone) return bits & ~(kSpellDone | kMorphDone);
   uint32_t b = kSpellDone;
   std::string form(w);
@@ -153,14 +185,16 @@ uint32_t Lexicon::flags(std::string_view w) {
   } else if (b & word::kKnown) {
     b |= word::kLowerKnown;
   }
-  // `bits` may have been invalidated by a rehash? No: spell() does not touch the cache.
+  // `bits` stays valid: spell() does not touch the cache.
   bits |= b;
+  data_.shared_cache().merge(w, b);
   return bits & ~(kSpellDone | kMorphDone);
 }
 
 uint32_t Lexicon::morphology(std::string_view w) {
   uint32_t base = flags(w);
   uint32_t& bits = slot(w);
+  if (!(bits & kMorphDone)) bits |= data_.shared_cache().get(w) & ~(kSpellDone);
   if (bits & kMorphDone) return bits & ~(kSpellDone | kMorphDone);
   uint32_t b = base;
   if (b & word::kKnown) {
@@ -170,6 +204,7 @@ uint32_t Lexicon::morphology(std::string_view w) {
   }
   if ((b & word::kAddOn) && !(b & word::kCommonReading)) b |= word::kNameReading;
   bits |= b | kMorphDone;
+  data_.shared_cache().merge(w, b | kMorphDone);
   return bits & ~(kSpellDone | kMorphDone);
 }
 

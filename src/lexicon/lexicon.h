@@ -8,17 +8,21 @@
 //   uint32_t m = lex.morphology("Du");                 // kFunctionWord | kDeterminer | kCommon
 //
 // Costs measured here: ~6 µs per uncached spell(), ~14 µs per analyze(),
-// ~150 ms per suggest() (never called on the hot path). Every form is asked at
-// most once per Lexicon: answers are cached (bounded, see kMaxCacheEntries).
+// ~150 ms per suggest() (never called on the hot path). Answers are cached
+// twice: in the Lexicon (one thread, no lock) and in the LexiconData shared
+// by all threads, so a form is asked of Hunspell about once per run whatever
+// the number of threads. Both caches are bounded (memory stays flat on an
+// endless corpus): a full cache is emptied and refills with what is current.
 //
-// Thread-safety: LexiconData is immutable and shared. A Lexicon (it owns a
-// Hunspell handle) must be used by one thread at a time. Debian's Hunspell
-// 1.7.1 races when handles are created concurrently, so construction is
-// serialised internally.
+// Thread-safety: LexiconData is shared; its cache is internally synchronised
+// (sharded locks). A Lexicon (it owns a Hunspell handle) must be used by one
+// thread at a time. Debian's Hunspell 1.7.1 races when handles are created
+// concurrently, so construction is serialised internally.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -63,16 +67,39 @@ struct LexiconConfig {
   std::vector<std::string> extra_words;      // e.g. canonical names from corrections/
 };
 
+// Word form -> answer bits, shared by the threads of a run.
+class SharedWordCache {
+ public:
+  static constexpr size_t kMaxEntries = 1 << 20;
+  uint32_t get(std::string_view w) const;          // 0 when unknown
+  void merge(std::string_view w, uint32_t bits);   // ORs `bits` into the entry
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr size_t kShards = 64;
+  struct Shard {
+    mutable std::mutex mu;
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> map;
+  };
+  Shard& shard(std::string_view w, size_t* hash) const;
+  mutable Shard shards_[kShards];
+};
+
 class LexiconData {
  public:
   static std::unique_ptr<LexiconData> load(const LexiconConfig& config, Status* status);
 
   const LexiconConfig& config() const { return config_; }
   bool is_addon(std::string_view w) const;
+  SharedWordCache& shared_cache() const { return cache_; }
 
  private:
   LexiconConfig config_;
   std::unordered_set<std::string> addon_;  // exact forms from add-ons and extra words
+  mutable SharedWordCache cache_;
 };
 
 class Lexicon {
@@ -90,7 +117,7 @@ class Lexicon {
   // Look-ups that reached Hunspell, for the benchmark.
   uint64_t hunspell_calls() const { return hunspell_calls_; }
 
-  static constexpr size_t kMaxCacheEntries = 400000;
+  static constexpr size_t kMaxCacheEntries = 200000;  // per thread
 
  private:
   struct Hash {
@@ -99,6 +126,8 @@ class Lexicon {
   };
   uint32_t& slot(std::string_view w);
   bool spell(const std::string& w);
+  // The answer bits of `w`: local cache, then the shared one (copied locally).
+  uint32_t& cached(std::string_view w);
 
   const LexiconData& data_;
   std::unique_ptr<Hunspell> hunspell_;

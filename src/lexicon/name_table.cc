@@ -121,6 +121,19 @@ void NameTable::index() {
   };
   for (const auto& [form, list] : correct_) add_start(form);
   for (const auto& [form, hit] : variants_) add_start(form);
+  words_.clear();
+  for (const auto& [form, list] : correct_) {
+    if (form.find(' ') == std::string::npos) words_[form].correct = &list;
+  }
+  for (const auto& [form, hit] : variants_) {
+    if (form.find(' ') == std::string::npos) words_[form].variant = hit;
+  }
+  for (const std::string& w : multiword_starts_) words_[w].starts_multiword = true;
+}
+
+const NameTable::WordInfo* NameTable::find_word(std::string_view word) const {
+  auto it = words_.find(word);
+  return it == words_.end() ? nullptr : &it->second;
 }
 
 Status NameTable::load(const std::string& dir, std::shared_ptr<const NameTable>* out) {

@@ -65,6 +65,16 @@ class NameTable {
   // cheap test before building "Volodimir Jelensky" out of two tokens.
   bool starts_multiword(std::string_view word) const;
 
+  // Everything the table says about one word, in one look-up (the names
+  // rule asks this for every word of every document).
+  struct WordInfo {
+    const std::vector<const NameEntry*>* correct = nullptr;  // as find_correct()
+    std::optional<VariantHit> variant;                      // as find_variant()
+    bool starts_multiword = false;
+  };
+  // Null when the table knows nothing of `word`.
+  const WordInfo* find_word(std::string_view word) const;
+
   const std::vector<NameEntry>& entries() const { return entries_; }
   size_t max_variant_words() const { return max_variant_words_; }
   // Every word of every canonical and accepted form (for the lexicon).
@@ -82,6 +92,7 @@ class NameTable {
   std::unordered_map<std::string, VariantHit, Hash, std::equal_to<>> variants_;
   std::unordered_map<std::string, std::vector<const NameEntry*>, Hash, std::equal_to<>> correct_;
   std::unordered_set<std::string, Hash, std::equal_to<>> multiword_starts_;
+  std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words_;
   size_t max_variant_words_ = 1;
 };
 

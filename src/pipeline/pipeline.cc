@@ -189,6 +189,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
     RuleContext ctx(stage, text, session->lexicon, *impl_->resources, impl_->options, notes,
                     session->tokens);
     ctx.set_map(&r.map);
+    ctx.set_thread_caches(&session->rule_caches);
     for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
       const Impl::LoadedRule& lr = impl_->rules[ri];
       if (lr.stage != stage || !lr.any_enabled) continue;

@@ -18,9 +18,11 @@
 // never names a rule.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -89,6 +91,20 @@ class RuleContext {
   bool enabled(int info) const { return (*enabled_)[static_cast<size_t>(info)]; }
   std::vector<Proposal>& proposals() { return proposals_; }
 
+  // Memory a rule keeps from document to document on this thread (answers
+  // worth remembering across documents, e.g. name matches of unknown words).
+  // `owner` identifies the cache (the rule object); T is default-constructed
+  // on first use. The rule bounds what it stores.
+  template <class T>
+  T& thread_cache(const void* owner) {
+    std::shared_ptr<void>& slot = (*thread_caches_)[owner];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
+  void set_thread_caches(std::unordered_map<const void*, std::shared_ptr<void>>* caches) {
+    thread_caches_ = caches;
+  }
+
  private:
   Stage stage_;
   std::string_view text_;
@@ -105,6 +121,7 @@ class RuleContext {
   int order_ = 0;
   std::vector<Proposal> proposals_;
   const OffsetMap* map_ = nullptr;
+  std::unordered_map<const void*, std::shared_ptr<void>>* thread_caches_ = nullptr;
 };
 
 class Rule {

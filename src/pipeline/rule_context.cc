@@ -57,17 +57,21 @@ void RuleContext::propose(int info, size_t begin, size_t end, std::string replac
                           double confidence, std::string message,
                           std::optional<Applicability> level) {
   if (!enabled(info)) return;
-  if (text_.substr(begin, end - begin) == replacement) return;  // nothing to change
+  const RuleInfo& ri = (*infos_)[static_cast<size_t>(info)];
+  Applicability applicability = level ? *level : ri.applicability;
+  // A proposal that changes nothing is dropped, except a report: it only
+  // points at something for a reviewer ("this word may be garbled").
+  if (applicability != Applicability::kReport && text_.substr(begin, end - begin) == replacement) return;
   Proposal p;
   p.info = info;
   p.begin = begin;
   p.end = end;
   p.replacement = std::move(replacement);
   p.confidence = confidence;
-  p.applicability = level ? *level : (*infos_)[static_cast<size_t>(info)].applicability;
+  p.applicability = applicability;
   p.message = std::move(message);
   p.rule_order = order_;
-  p.rule_info = &(*infos_)[static_cast<size_t>(info)];
+  p.rule_info = &ri;
   proposals_.push_back(std::move(p));
 }
 

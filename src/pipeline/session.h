@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "lexicon/lexicon.h"
@@ -15,6 +16,7 @@ struct Session {
   explicit Session(const LexiconData& data) : lexicon(data) {}
   Lexicon lexicon;
   std::vector<text::Token> tokens;
+  std::unordered_map<const void*, std::shared_ptr<void>> rule_caches;  // RuleContext::thread_cache
 };
 
 // Hands out sessions to concurrent runs; creates them on demand, one at a time.

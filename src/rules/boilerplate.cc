@@ -32,7 +32,7 @@ constexpr size_t kMaxPatternLineBytes = 400;
 // Only the start of a very long line is looked at for its shape and words.
 constexpr size_t kMaxAnalysedBytes = 4000;
 // A foreign-language line longer than this is a quoted paragraph: report only.
-constexpr int kMaxForeignWords = 40;
+constexpr int kMaxForeignWords = kMaxCountedWords;  // language counts exist up to there
 
 class BoilerplateLines : public Rule {
  public:
@@ -168,14 +168,15 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     if (first_body < 0) first_body = static_cast<long>(u);
     last_body = static_cast<long>(u);
   }
-  std::unordered_set<std::string> body_words;
+  // Hashes of the body's content words (a collision only makes a pasted
+  // headline look a little more related, i.e. kept).
+  std::unordered_set<size_t> body_words;
   std::vector<std::string> words;
   if (first_body >= 0) {
     for (const Unit& u : units) {
       if (u.blank || u.decision >= 0 || !u.shape.prose) continue;
-      words.clear();
-      content_words(u.form, fr_, en_, &words);
-      for (std::string& w : words) body_words.insert(std::move(w));
+      for_each_content_word(u.form, fr_, en_,
+                            [&](std::string_view w) { body_words.insert(std::hash<std::string_view>{}(w)); });
     }
   }
 
@@ -267,7 +268,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     content_words(x.form, fr_, en_, &words);
     if (words.empty()) continue;
     size_t shared = 0;
-    for (const std::string& w : words) shared += body_words.count(w);
+    for (const std::string& w : words) shared += body_words.count(std::hash<std::string_view>{}(w));
     double overlap = static_cast<double>(shared) / words.size();
     bool duplicated = !first_copy || std::count_if(units.begin() + static_cast<long>(u) + 1, units.end(),
                                                     [&](const Unit& o) { return o.form == x.form; }) > 0;

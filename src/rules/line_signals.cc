@@ -22,9 +22,11 @@ void for_each_token(std::string_view s, F f) {
   }
 }
 
-// The letters of a token with punctuation stripped at both ends, lowercased.
-std::string core_word(std::string_view tok, bool* has_digit, bool* all_lower, bool* any_letter) {
-  std::string out;
+// The letters of a token with punctuation stripped at both ends, lowercased,
+// into `out` (a buffer reused from token to token).
+void core_word_into(std::string_view tok, std::string& out, bool* has_digit, bool* all_lower,
+                    bool* any_letter) {
+  out.clear();
   *has_digit = false;
   *all_lower = true;
   *any_letter = false;
@@ -43,7 +45,6 @@ std::string core_word(std::string_view tok, bool* has_digit, bool* all_lower, bo
     }
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 bool sentence_end(std::string_view s) {
@@ -93,14 +94,19 @@ LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en
     s.words += alnum;
     k = e;
   }
-  for_each_token(line, [&](std::string_view tok) {
-    bool digit, lower, letter;
-    std::string w = core_word(tok, &digit, &lower, &letter);
-    if (!letter && !digit) return;
-    if (letter && !digit && lower) ++s.lower_words;
-    if (fr.count(w)) ++s.fr_function;
-    if (en.count(w)) ++s.en_function;
-  });
+  // The language counts matter only for lines short enough to be a pasted
+  // headline; a long paragraph is not looked at word by word.
+  if (s.words <= kMaxCountedWords) {
+    std::string w;
+    for_each_token(line, [&](std::string_view tok) {
+      bool digit, lower, letter;
+      core_word_into(tok, w, &digit, &lower, &letter);
+      if (!letter && !digit) return;
+      if (letter && !digit && lower) ++s.lower_words;
+      if (fr.count(w)) ++s.fr_function;
+      if (en.count(w)) ++s.en_function;
+    });
+  }
   s.ends_sentence = sentence_end(line);
   s.title_like = s.words >= 1 && s.words <= kMaxTitleWords && !s.ends_sentence && s.starts_upper;
   s.prose = (s.words >= 8 && s.ends_sentence) || s.words > kMaxTitleWords;
@@ -113,9 +119,10 @@ bool is_foreign_line(std::string_view line, const LineShape& shape, Lexicon& lex
   if (shape.fr_function >= 3 && shape.en_function == 0) return false;  // plainly French
   // How many lowercase words does the French lexicon not know?
   int unknown = 0, counted = 0;
+  std::string w;
   for_each_token(line, [&](std::string_view tok) {
     bool digit, lower, letter;
-    std::string w = core_word(tok, &digit, &lower, &letter);
+    core_word_into(tok, w, &digit, &lower, &letter);
     if (!letter || digit || !lower || w.empty()) return;
     ++counted;
     if (!lexicon.known(w)) ++unknown;
@@ -156,16 +163,22 @@ bool looks_like_name_line(std::string_view line) {
   return ok && words >= 2 && words <= 5;
 }
 
-void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
-                   std::vector<std::string>* out) {
+void for_each_content_word(std::string_view line, const WordSet& fr, const WordSet& en,
+                           const std::function<void(std::string_view)>& f) {
+  std::string w;
   for_each_token(line, [&](std::string_view tok) {
     bool digit, lower, letter;
-    std::string w = core_word(tok, &digit, &lower, &letter);
+    core_word_into(tok, w, &digit, &lower, &letter);
     if (!letter || digit) return;
     if (utf8::count_code_points(w) < 4) return;
     if (fr.count(w) || en.count(w)) return;
-    out->push_back(std::move(w));
+    f(w);
   });
+}
+
+void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
+                   std::vector<std::string>* out) {
+  for_each_content_word(line, fr, en, [&](std::string_view w) { out->emplace_back(w); });
 }
 
 }  // namespace retouche

@@ -4,6 +4,7 @@
 // The boilerplate rule combines them; each is a pure function, tested alone.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -17,6 +18,7 @@ using WordSet = std::unordered_set<std::string>;
 
 struct LineShape {
   int words = 0;              // whitespace-separated tokens holding a letter or digit
+  // The next three are counted only on lines of at most kMaxCountedWords words.
   int lower_words = 0;        // all-lowercase alphabetic words
   bool ends_sentence = false; // ends with . ! ? … (possibly before a closing quote)
   bool starts_upper = false;  // first letter is uppercase
@@ -27,6 +29,7 @@ struct LineShape {
 };
 
 inline constexpr int kMaxTitleWords = 25;
+inline constexpr int kMaxCountedWords = 40;
 
 // `line` in pattern form (see line_patterns.h). `fr`/`en`: function-word lists.
 LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en);
@@ -44,5 +47,9 @@ bool looks_like_name_line(std::string_view line);
 // function word. Appended to `out`.
 void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
                    std::vector<std::string>* out);
+// The same, handing each word to `f` without copying it (the view is valid
+// during the call only).
+void for_each_content_word(std::string_view line, const WordSet& fr, const WordSet& en,
+                           const std::function<void(std::string_view)>& f);
 
 }  // namespace retouche

@@ -212,8 +212,8 @@ class Names : public Rule {
             {"names.unknown", Stage::kTokens, Applicability::kReport,
              "an unknown word that looks garbled and has no good candidate (reported only)"},
             {"names.house-spelling", Stage::kTokens, Applicability::kSafe,
-             "accepted spellings turned into the table's canonical one ('Kiev' -> 'Kyiv'); "
-             "off by default", false}};
+             "accepted spellings turned into the table's canonical one ('Kyiv' -> 'Kiev', "
+             "'Erdogan' -> 'Erdoğan'); off by default", false}};
   }
 
   void check(RuleContext& ctx) const override;
@@ -234,6 +234,7 @@ class Names : public Rule {
   // A word close to one of the table's first names ("Ramzam", "Sirgueï").
   // Answers are remembered for the document in `memo`.
   bool matcher_first_name(std::string_view w, std::unordered_map<std::string, bool>& memo) const {
+    if (memo.size() >= ThreadCache::kMaxEntries) memo.clear();
     auto [it, fresh] = memo.try_emplace(std::string(w), false);
     if (!fresh) return it->second;
     std::string k = name_key(w);
@@ -256,6 +257,20 @@ class Names : public Rule {
     return false;
   }
 
+  // What this thread remembers across documents: matcher answers for
+  // unknown words and first-name look-alikes. Bounded: emptied when full.
+  struct ThreadCache {
+    static constexpr size_t kMaxEntries = 50000;
+    std::unordered_map<std::string, NameMatcher::Match> matches;
+    std::unordered_map<std::string, bool> first_name_like;
+  };
+  const NameMatcher::Match& cached_match(ThreadCache& cache, std::string_view w) const {
+    auto it = cache.matches.find(std::string(w));
+    if (it != cache.matches.end()) return it->second;
+    if (cache.matches.size() >= ThreadCache::kMaxEntries) cache.matches.clear();
+    return cache.matches.emplace(std::string(w), matcher_->match(w)).first->second;
+  }
+
   std::shared_ptr<const NameMatcher> matcher_;
   WordLists lists_;
   std::unordered_map<std::string, std::vector<std::string>> first_names_;
@@ -268,7 +283,8 @@ void Names::check(RuleContext& ctx) const {
   const auto& toks = ctx.tokens();
   const NameTable& table = *ctx.resources().names;
   WordKnowledge wk(ctx.lexicon(), table, lists_);
-  std::unordered_map<std::string, bool> first_name_memo;
+  ThreadCache& cache = ctx.thread_cache<ThreadCache>(this);
+  std::unordered_map<std::string, bool>& first_name_memo = cache.first_name_like;
   std::string apostrophe_buf;
 
   // Word tokens only, with the previous word for context.
@@ -288,6 +304,12 @@ void Names::check(RuleContext& ctx) const {
   };
   std::vector<Unknown> unknowns;
   size_t max_words = table.max_variant_words();
+  // What the table knows of each word, looked up once for all the steps below.
+  std::vector<const NameTable::WordInfo*> info(words.size());
+  for (size_t wi = 0; wi < words.size(); ++wi) {
+    info[wi] = table.find_word(ascii_apostrophes(toks[words[wi]].text(t), apostrophe_buf));
+  }
+  auto correct_of = [&](size_t wi) { return info[wi] ? info[wi]->correct : nullptr; };
   for (size_t wi = 0; wi < words.size(); ++wi) {
     const Token& tok = toks[words[wi]];
     std::string_view w = tok.text(t);
@@ -295,14 +317,17 @@ void Names::check(RuleContext& ctx) const {
     // 1. Longest multi-word form starting here: a correct one protects its
     // words ("The Moscow Times"), a variant is corrected whole.
     bool consumed = false;
-    for (size_t len = std::min(max_words, words.size() - wi); len >= 1 && !consumed; --len) {
+    size_t longest = info[wi] && info[wi]->starts_multiword ? max_words : 1;
+    for (size_t len = std::min(longest, words.size() - wi); len >= 1 && !consumed; --len) {
       bool contiguous = true;
       for (size_t k = 1; k < len && contiguous; ++k) contiguous = spaced(words[wi + k - 1], words[wi + k]);
       if (!contiguous) continue;
-      if (len > 1 && !table.starts_multiword(ascii_apostrophes(w, apostrophe_buf))) continue;
       size_t b = tok.begin, e = toks[words[wi + len - 1]].end;
       std::string_view form = ascii_apostrophes(t.substr(b, e - b), apostrophe_buf);
-      if (table.is_correct(form)) {
+      bool correct = len == 1 ? correct_of(wi) != nullptr : table.is_correct(form);
+      std::optional<NameTable::VariantHit> variant;
+      if (!correct) variant = len == 1 ? (info[wi] ? info[wi]->variant : std::nullopt) : table.find_variant(form);
+      if (correct) {
         present.insert(std::string(form));
         if (len > 1) {
           wi += len - 1;
@@ -310,7 +335,7 @@ void Names::check(RuleContext& ctx) const {
         }
         break;
       }
-      if (auto hit = table.find_variant(form)) {
+      if (const auto& hit = variant) {
         if (foreign_name_context(wk, t, toks, words, wi, wi + len - 1, hit->entry)) {
           wi += len - 1;  // "Coppa Italia", "Canadian Vickers", "Prince of Persia": leave it
           consumed = true;
@@ -396,7 +421,7 @@ void Names::check(RuleContext& ctx) const {
   for (const Unknown& u : unknowns) {
     size_t wi = u.wi, ti = words[u.wi];
     std::string_view w = t.substr(u.begin, u.end - u.begin);
-    NameMatcher::Match m = matcher_->match(w);
+    const NameMatcher::Match& m = cached_match(cache, w);
     if (!m.found()) continue;
     std::string_view prev = wi > 0 && spaced_or_elided(toks, words[wi - 1], ti) ? toks[words[wi - 1]].text(t)
                                                                             : std::string_view();
@@ -492,7 +517,7 @@ void Names::check(RuleContext& ctx) const {
   std::vector<Hit> surnames = hits;
   for (size_t wi = 0; wi < words.size(); ++wi) {
     const Token& tok = toks[words[wi]];
-    if (const auto* es = table.find_correct(ascii_apostrophes(tok.text(t)))) {
+    if (const auto* es = correct_of(wi)) {
       for (const NameEntry* e : *es) {
         if (e->kind == NameKind::kSurname) {
           surnames.push_back({tok.begin, tok.end, e, std::string(tok.text(t)), 0.9, kVariant, false,
@@ -592,15 +617,20 @@ void Names::check(RuleContext& ctx) const {
     text::CaseShape shape = text::case_shape(w);
     if (!shape.initial_upper || shape.all_upper || shape.letters < 3) continue;
     std::string form = ascii_apostrophes(w);
-    if (const auto* entries = table.find_correct(form)) {
+    if (const auto* entries = correct_of(wi)) {
       const NameEntry* e = entries->front();
+      if (form == e->canonical) continue;
       // Two spellings of one name ("Tokayev", "Tokaïev"), not a part of a
       // longer name ("Caspienne" of "mer Caspienne").
-      bool same_shape = (form.find(' ') == std::string::npos) == (e->canonical.find(' ') == std::string::npos) &&
-                        name_distance(name_key(form), name_key(e->canonical)) <= 1.0 &&
-                        fold_accents(form) != fold_accents(e->canonical);  // "Erdogan", "talibans": accepted as they are
-      if (form != e->canonical && same_shape) {
-        if (present.count(e->canonical)) {
+      bool same_shape = e->canonical.find(' ') == std::string::npos &&
+                        name_distance(name_key(form), name_key(e->canonical)) <= 1.0;
+      if (!same_shape) continue;
+      // Accents or case alone ("Erdogan", "talibans") are accepted as they
+      // are; only a house spelling asked for changes them.
+      if (WordKnowledge::lower(form) == WordKnowledge::lower(e->canonical)) continue;  // case alone
+      bool accents_only = fold_accents(form) == fold_accents(e->canonical);
+      {
+        if (present.count(e->canonical) && !accents_only) {
           ctx.propose(kConsistency, tok.begin, tok.end, e->canonical, 0.85,
                       "\"" + form + "\" and \"" + e->canonical + "\" in one document: the table's spelling is \"" +
                           e->canonical + "\"");
@@ -610,6 +640,15 @@ void Names::check(RuleContext& ctx) const {
         }
       }
       continue;
+    }
+    // A real word or name read as a person or a work stays what it is:
+    // "Jean-Sébastien Bach", "du Bach", "un Bach".
+    if (wi > 0 && spaced(words[wi - 1], words[wi])) {
+      std::string_view p = toks[words[wi - 1]].text(t);
+      if (text::case_shape(p).initial_upper || lists_.determiners->count(WordKnowledge::lower(p)) ||
+          WordKnowledge::lower(p) == "du") {
+        continue;
+      }
     }
     auto [memo, fresh] = consistent_with.try_emplace(form, nullptr);
     if (fresh) {
