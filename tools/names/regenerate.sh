@@ -3,13 +3,16 @@
 #   demonyms.tsv             <- demonyms.seed.tsv                  (gen_demonyms.py, stdlib)
 #   *.generated.tsv          <- npm packages + overrides.tsv + hand tables (gen_generated.js, needs `npm ci`)
 #   dictionaries/names.dic   <- all tables                          (gen_dic.py, stdlib)
+#   dictionaries/places-fr-communes.dic <- @etalab/decoupage-administratif (gen_communes.js, needs `npm ci`, hunspell-fr)
 # Usage: sh tools/names/regenerate.sh [--no-npm]   (--no-npm keeps the committed *.generated.tsv)
 set -e
 cd "$(dirname "$0")"
 python3 gen_demonyms.py
 if [ "$1" != "--no-npm" ]; then
-  [ -d node_modules ] || npm ci --no-audit --no-fund
+  # install when node_modules is missing or older than the lock file (a package was added)
+  [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
   node gen_generated.js
+  node gen_communes.js
 fi
 python3 gen_dic.py
 python3 check_names.py
