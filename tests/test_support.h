@@ -28,6 +28,9 @@ struct RunResult {
 // Runs the retouche binary with `args`, feeding `stdin_data`.
 RunResult run_cli(const std::vector<std::string>& args, const std::string& stdin_data = "");
 
+// Runs a shell command; returns its stdout (throws if it fails).
+std::string run_command(const std::string& command);
+
 // A fresh temporary directory, removed when the object dies.
 class TempDir {
  public:

@@ -25,6 +25,16 @@ struct Options {
   bool list_rules = false;
   bool quiet = false;
   PipelineOptions pipeline;
+  // Corpus mode (clean --jsonl, stats --jsonl).
+  bool jsonl = false;
+  std::string text_key = "text";
+  std::string id_key = "id";
+  std::string stats_key = "retouche";  // per-document stats member; "" for none
+  bool sidecar = false;                // findings beside each output
+  unsigned jobs = 0;                   // 0: all cores
+  std::string on_error = "fail";       // fail|skip|drop
+  std::string stats_json;              // run summary as JSON
+  bool profile = false;                // time per stage and per rule in the summary
 };
 
 // Parses argv; on failure fills `error` and returns false.

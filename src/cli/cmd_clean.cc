@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli/corpus_run.h"
 #include "cli/process.h"
 #include "core/sha256.h"
 #include "io/diff_writer.h"
@@ -104,6 +105,7 @@ int run_clean(const Options& o) {
     print_usage(false);
     return kExitUsage;
   }
+  if (o.jsonl) return run_clean_jsonl(o, *p);
   if (o.inputs.size() == 1 && o.inputs[0] == "-" && o.output.empty()) return clean_stdin(o, *p);
   if (o.output.empty()) {
     print_error("clean: -o OUTDIR is required (or use 'retouche clean -' for stdin to stdout)");

@@ -5,12 +5,14 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/corpus_run.h"
 #include "io/text_file.h"
 #include "rules/line_stats.h"
 
 namespace retouche::cli {
 
 int run_stats(const Options& o) {
+  if (o.jsonl) return run_stats_jsonl(o);
   if (o.inputs.empty() || o.output.empty()) {
     print_error("stats: give the corpus (files, directories or .stats files) and -o FILE");
     return kExitUsage;

@@ -40,7 +40,24 @@ void print_usage(bool full) {
       "  -o, --output PATH            output directory (clean) or file (apply)\n"
       "  --format text|jsonl          check: output format\n"
       "  --color auto|always|never    diff: colours and word highlighting (auto: on a terminal)\n"
-      "  -q, --quiet                  clean: no summary\n"
+      "  -q, --quiet                  clean: no summary, no progress display\n"
+      "  --profile                    clean: time per stage and per rule in the summary\n"
+      "\nCorpus mode (clean --jsonl, stats --jsonl):\n"
+      "  retouche clean --jsonl IN.jsonl[.gz|.zst]... [-o OUT]\n"
+      "                               one output row per input row, in input order; every field\n"
+      "                               but the text kept byte for byte. -o: a file for one input,\n"
+      "                               a directory for several, - (default) for stdout. Inputs may\n"
+      "                               be files, directories (*.jsonl, *.jsonl.gz, *.jsonl.zst) or -\n"
+      "  --text-key KEY / --id-key KEY   fields holding the text and the document id (text, id)\n"
+      "  --stats-key KEY              per-document stats member added to each row (retouche)\n"
+      "  --no-doc-stats               add no stats member\n"
+      "  --sidecar                    findings beside each output, one row per input row:\n"
+      "                               OUT.findings.jsonl[.gz|.zst] (offsets in bytes and code points)\n"
+      "  -j, --jobs N                 threads (default: all cores); output identical for any N\n"
+      "  --on-error fail|skip|drop    malformed row: stop with file and line, exit 3, nothing\n"
+      "                               written (fail, default); pass it through unchanged (skip);\n"
+      "                               leave it out (drop). skip/drop count and report them\n"
+      "  --stats-json FILE            the run summary as JSON\n"
       "\nExit codes: 0 ok, 1 findings (check), 2 usage error, 3 input error (unreadable or invalid\n"
       "input, unwritable output, missing dictionary or data).\n";
 }
@@ -164,6 +181,41 @@ bool parse_options(int argc, char** argv, Options* o, std::string* error) {
       }
     } else if (flag == "-q" || flag == "--quiet") {
       o->quiet = true;
+    } else if (flag == "--jsonl") {
+      o->jsonl = true;
+    } else if (flag == "--text-key") {
+      if (!get(&o->text_key)) return false;
+      if (o->text_key.empty()) {
+        *error = "--text-key must not be empty";
+        return false;
+      }
+    } else if (flag == "--id-key") {
+      if (!get(&o->id_key)) return false;
+    } else if (flag == "--stats-key") {
+      if (!get(&o->stats_key)) return false;
+    } else if (flag == "--no-doc-stats") {
+      o->stats_key.clear();
+    } else if (flag == "--sidecar") {
+      o->sidecar = true;
+    } else if (flag == "--jobs" || flag == "-j") {
+      if (!get(&v)) return false;
+      char* end = nullptr;
+      unsigned long x = std::strtoul(v.c_str(), &end, 10);
+      if (end == v.c_str() || *end || x == 0 || x > 1024) {
+        *error = "--jobs must be a number of threads between 1 and 1024 (got '" + v + "')";
+        return false;
+      }
+      o->jobs = static_cast<unsigned>(x);
+    } else if (flag == "--on-error") {
+      if (!get(&o->on_error)) return false;
+      if (o->on_error != "fail" && o->on_error != "skip" && o->on_error != "drop") {
+        *error = "--on-error must be fail, skip or drop (got '" + o->on_error + "')";
+        return false;
+      }
+    } else if (flag == "--stats-json") {
+      if (!get(&o->stats_json)) return false;
+    } else if (flag == "--profile") {
+      o->profile = true;
     } else {
       *error = "unknown option " + a;
       return false;
