@@ -43,6 +43,13 @@ TEST(Casing, MidSentenceCapitalIsLowered) {
        "Le gouvernement veut renforcer la sécurité du pays.\n"},
       // Before an acronym: the grammar word is lowered, the acronym kept.
       {"Il s’est rendu au siège De l’ONU hier.\n", "Il s’est rendu au siège de l’ONU hier.\n"},
+      // After a comma that ends a clause, a preposition or a conjunction.
+      {"Le conflit s’étend au-delà, Avec des conséquences pour toute la région.\n",
+       "Le conflit s’étend au-delà, avec des conséquences pour toute la région.\n"},
+      {"Le texte a été adopté, Mais il sera contesté.\n",
+       "Le texte a été adopté, mais il sera contesté.\n"},
+      // Before a place or institution of the name table that W is no part of.
+      {"Le porte-parole Du Kremlin a démenti.\n", "Le porte-parole du Kremlin a démenti.\n"},
   };
   for (const Case& c : kCases) {
     Result r = clean(c.input);
@@ -82,6 +89,14 @@ TEST(Casing, InstitutionsNamesAndAcronymsKeepTheirCapitals) {
       "Le film Du soleil pour les gueux est sorti.\n",
       // "Me" is Maître before a lawyer's name.
       "L’avocat de la famille, Me Dupont, a fait appel.\n",
+      // After a comma, names that begin with an article.
+      "Selon plusieurs journaux, Le Monde et Les Échos ont publié l’enquête.\n",
+      "Il a visité Nantes, La Rochelle et Bordeaux.\n",
+      // The particle of a person's name.
+      "Le poète Du Bellay a écrit ce sonnet.\n",
+      // A list of titles; a salutation glued to the text.
+      "Il enchaîne les tubes : América, Il pleut dans ma maison, Comme tu es jeune.\n",
+      "Chers internautes, Voici une adresse à retenir.\n",
   };
   for (const char* k : kKeep) {
     Result r = clean(k);
@@ -105,6 +120,8 @@ TEST(Casing, TitleCaseHeadingTurnsToSentenceCase) {
       // A demonym is a noun after a determiner, an adjective after a noun.
       {"Les Ukrainiens Reprennent Des Villages Près De Kharkiv",
        "Les Ukrainiens reprennent des villages près de Kharkiv"},
+      {"La Victoire Des Ukrainiens À Kharkiv Surprend Moscou",
+       "La victoire des Ukrainiens à Kharkiv surprend Moscou"},
       {"Les Avancées Ukrainiennes Inquiètent Moscou",
        "Les avancées ukrainiennes inquiètent Moscou"},
       // Names keep their capitals, an elided article loses its own.
@@ -112,6 +129,13 @@ TEST(Casing, TitleCaseHeadingTurnsToSentenceCase) {
        "Emmanuel Macron reçoit Olaf Scholz à l’Élysée"},
       {"Journée Mondiale De La Santé", "Journée mondiale de la santé"},
       {"La Guerre En Ukraine", "La guerre en Ukraine"},
+      // Multi-word names keep their capitals: a first name, particles and a
+      // name; a name of the table ("Le Monde"). A single capitalised
+      // conjunction among names is enough to show title case.
+      {"Jean-Luc Mélenchon, Marine Le Pen Et Éric Zemmour",
+       "Jean-Luc Mélenchon, Marine Le Pen et Éric Zemmour"},
+      {"Le Monde Diplomatique Publie Une Enquête Sur Les Sanctions",
+       "Le Monde diplomatique publie une enquête sur les sanctions"},
   };
   for (const Case& c : kCases) {
     Result r = clean(article(c.input, c.expected));

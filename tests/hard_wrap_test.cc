@@ -116,6 +116,12 @@ TEST(HardWrap, ShortLinesListsVerseAndAddressesStay) {
       "Je partirai. Vois-tu, je sais que tu m’attends.\n"
       "J’irai par la forêt, j’irai par la montagne.\n"
       "Je ne puis demeurer loin de toi plus longtemps.\n",
+      // Verse whose lines end with commas: the next line's first word would
+      // have fitted, and a capital follows a comma.
+      "Heureux qui, comme Ulysse, a fait un beau voyage,\n"
+      "Ou comme cestuy-là qui conquit la toison,\n"
+      "Et puis est retourné, plein d’usage et raison,\n"
+      "Vivre entre ses parents le reste de son âge !\n",
       // An address.
       "Mairie de Lyon\n1 place de la Comédie\n69001 Lyon\n",
       // One paragraph per line, however long.
@@ -128,6 +134,23 @@ TEST(HardWrap, ShortLinesListsVerseAndAddressesStay) {
     Result r = clean(k);
     EXPECT_EQ(r.clean_text, k);
     EXPECT_FALSE(mentions(r, "joins.hard-wrap")) << k;
+  }
+}
+
+// A heading right above a wrapped paragraph, without a blank line: the
+// paragraph's first word would have fitted on the heading's line, so that
+// break was typed.
+TEST(HardWrap, HeadingAboveAWrappedParagraphStays) {
+  const std::string heading = "La guerre en Ukraine et les sanctions occidentales contre la Russie";
+  const std::string paragraph =
+      "Le Kazakhstan, l’Ouzbékistan et le Kirghizistan ont annoncé qu’ils appliqueraient les "
+      "sanctions occidentales contre la Russie, tout en rappelant que leurs économies dépendent "
+      "largement des échanges avec Moscou et que toute rupture brutale aurait des conséquences "
+      "graves pour leurs populations.";
+  for (size_t width : {72, 80}) {
+    Result r = clean(heading + "\n" + wrap(paragraph, width));
+    EXPECT_EQ(r.clean_text, heading + "\n" + paragraph + "\n") << "width " << width;
+    EXPECT_TRUE(has_rule(r, "joins.hard-wrap"));
   }
 }
 
@@ -179,6 +202,25 @@ TEST(HardWrap, FindWrapsMarksTheBreaksOfAWrappedBlockOnly) {
   EXPECT_FALSE(w[1]);
   for (size_t i = 2; i + 1 < w.size(); ++i) EXPECT_TRUE(w[i]) << i;
   EXPECT_FALSE(w.back());  // the paragraph's last line ends it
+}
+
+TEST(HardWrap, FindWrapsSplitsOffAHeadingAndRefusesVerse) {
+  std::string para = wrap(kParagraphs[1], 72);
+  size_t n = LineIndex(para).size();
+  // A heading with room for the paragraph's first word: not a wrap.
+  std::vector<bool> w =
+      wraps_of("Les alliés de la Russie se détournent un à un des sanctions\n" + para);
+  ASSERT_EQ(w.size(), n + 1);
+  EXPECT_FALSE(w[0]);
+  for (size_t i = 1; i + 1 < w.size(); ++i) EXPECT_TRUE(w[i]) << i;
+  // Lines of similar width ending with commas, each the next could have
+  // gone on: typed by hand.
+  for (bool b : wraps_of("Heureux qui, comme Ulysse, a fait un beau voyage,\n"
+                         "Ou comme cestuy-là qui conquit la toison,\n"
+                         "Et puis est retourné, plein d’usage et raison,\n"
+                         "Vivre entre ses parents le reste de son âge !\n")) {
+    EXPECT_FALSE(b);
+  }
 }
 
 TEST(HardWrap, FindWrapsRefusesRepeatsShortLinesAndBreakers) {

@@ -111,8 +111,22 @@ TEST(Joins, GluedWordsLeavesRealWordsAlone) {
       "Les russophones et les arabophones du quartier votent.\n",
       // Surnames and places that end like a grammar word.
       "Jean Lemaire et Paul Peterson ont visité Villeneuve et Montparnasse.\n",
+      // Surnames that begin with a place, where a person's name stands: after
+      // a title or profession, after a first name.
+      "Le professeur Pariset a publié un livre.\n",
+      "L’islamologue Louis Gardet a publié un livre.\n",
   };
   for (const char* k : kKeep) expect_kept(k, "joins.glued-words");
+}
+
+// Where a person's name stands, a person's name glued to a grammar word is
+// still split.
+TEST(Joins, GluedWordsAfterATitleSplitsAPersonsName) {
+  static const Case kCases[] = {
+      {"Le président Zelenskyet le chancelier ont parlé.\n",
+       "Le président Zelensky et le chancelier ont parlé.\n", "joins.glued-words"},
+  };
+  for (const Case& c : kCases) expect_fixed(c);
 }
 
 TEST(Joins, MissingSpaceIsAdded) {
@@ -144,6 +158,8 @@ TEST(Joins, MissingSpaceNeverInsideAddressesNumbersOrInitials) {
       "Des pommes, des poires, etc.), puis des fruits secs.\n",
       "Lisez rapport.pdf avant la réunion.\n",
       "Rendez-vous à 14h30 ou à 14.30 précises.\n",
+      // A chain of dotted words that ends in a file name is a file name.
+      "Lisez Rapport.Final.docx avant la réunion.\n",
   };
   for (const char* k : kKeep) expect_kept(k, "joins.missing-space");
 }
@@ -169,6 +185,14 @@ TEST(Typography, EllipsesAreKept) {
       "Il hésita… puis partit.\n",
       "Il hésita. . . puis partit.\n",
       "Il attendit longtemps...\n",
+  };
+  for (const char* k : kKeep) expect_kept(k, "typography.doubled-punctuation");
+}
+
+TEST(Typography, RangesBetweenDigitsAreKept) {
+  static const char* kKeep[] = {
+      "Les pages 1..5 sont manquantes.\n",
+      "Les versions 2..10 sont compatibles.\n",
   };
   for (const char* k : kKeep) expect_kept(k, "typography.doubled-punctuation");
 }
@@ -199,6 +223,20 @@ TEST(Joins, NoPeriodBeforeNamesAndTitlesMidSentence) {
       "Il est parti pour Le Caire ce matin.\n",
       // After "dit" (said, or called) comes a quote or a title.
       "Il a dit Nous vaincrons devant la foule.\n",
+  };
+  for (const char* k : kKeep) expect_kept(k, "joins.dropped-period");
+}
+
+// A new sentence must read as a clause: a finite verb before its end. A verb
+// form right after a determiner is a noun ("Les relations", "Des souris").
+TEST(Joins, NoPeriodBeforeAPhraseWithoutAVerb) {
+  static const char* kKeep[] = {
+      "Les combats ont repris Depuis lundi.\n",
+      "Il a parlé Avec la presse hier.\n",
+      "Il a signé la loi Pour protéger les enfants.\n",
+      "Les relations Avec l’Arménie restent tendues.\n",
+      // The title of a work.
+      "Elle a présenté Des souris et des hommes au théâtre.\n",
   };
   for (const char* k : kKeep) expect_kept(k, "joins.dropped-period");
 }

@@ -64,6 +64,7 @@ class MidSentenceCapital : public Rule {
     size_t prev;         // index of the word before it
     bool after_comma;
     size_t clause_start;
+    bool before_name;  // W stands before a capitalised name ("Du Kremlin")
   };
   // What kind of word W is, for the decision.
   enum class Kind { kStarter, kGrammar, kInfinitive, kOther };
@@ -115,17 +116,21 @@ class MidSentenceCapital : public Rule {
         next = &toks[j];
         break;
       }
-      if (next && next->kind == TokenKind::kWord && text::is_upper(first_cp(next->text(t)))) continue;
+      bool before_name = false;
+      if (next && next->kind == TokenKind::kWord && text::is_upper(first_cp(next->text(t)))) {
+        if (!separate_from_name(wk, t, toks, i)) continue;
+        before_name = true;
+      }
       if (!common_word(wk, w)) continue;
       if (after_title_noun(wk, t, toks, clause_start, pi)) continue;  // "le film Chantons sous la pluie"
-      found.push_back({i, pi, after_comma, clause_start});
+      found.push_back({i, pi, after_comma, clause_start, before_name});
     }
     // A document full of mid-sentence capitals (machine translation of linked
     // text) lets the rule lowercase more than a stray capital in clean prose.
     int strong = 0;
     for (const Candidate& c : found) {
       Kind k = kind(wk, toks[c.tok].text(t));
-      strong += !c.after_comma && (k == Kind::kGrammar || k == Kind::kInfinitive);
+      strong += !c.after_comma && !c.before_name && (k == Kind::kGrammar || k == Kind::kInfinitive);
     }
     bool garbled = strong >= 3;
     for (const Candidate& c : found) decide(ctx, wk, t, toks, c, garbled);
@@ -152,12 +157,31 @@ class MidSentenceCapital : public Rule {
     auto lowercase = [&](const char* why) {
       ctx.propose(1, tok.begin, tok.end, lower_first(w), 0.8, "\"" + std::string(w) + "\" " + why);
     };
-    if (c.after_comma) {
-      // "au-delà, Avec des conséquences"; in a garbled text also "islamique, Ils ont".
-      if (k == Kind::kGrammar || (garbled && k == Kind::kStarter)) lowercase("capitalised after a comma");
+    bool p_upper = text::is_upper(first_cp(p));
+    if (c.before_name) {
+      // Only a grammar word that never starts a sentence: "porte-parole Du Kremlin".
+      if (k == Kind::kGrammar && (c.after_comma || !p_upper)) {
+        lowercase("capitalised before a name");
+      }
       return;
     }
-    bool p_upper = text::is_upper(first_cp(p));
+    if (c.after_comma) {
+      // Nothing starts after a comma that follows a clause: a preposition or
+      // conjunction there lost its capital to a link ("au-delà, Avec des
+      // conséquences", "adopté, Mais il"). Without a verb before it, the
+      // comma may close a salutation glued to the text ("Chers internautes,
+      // Voici"). A pronoun or article may open a title in a list ("ses
+      // nouvelles (La clef, La baignade)", "un second volet, Nous étions
+      // sept"), so only a garbled text has them lowered ("islamique, Ils ont").
+      uint32_t m = wk.morphology(lw);
+      bool linking = (m & word::kFunctionWord) && (m & (word::kPreposition | word::kConjunction)) &&
+                     !in_list_of_titles(t, toks, c) &&
+                     clause_has_verb(ctx, wk, c.clause_start, c.prev);
+      if (k == Kind::kGrammar || linking || (garbled && k == Kind::kStarter)) {
+        lowercase("capitalised after a comma");
+      }
+      return;
+    }
     // A subject pronoun ("Il", "Nous") opens a sentence by itself; a
     // determiner or preposition only after a clause with a verb.
     bool subject = wk.morphology(lw) & word::kSubjectPronoun || lw == "ce" || lw == "cela" || lw == "on";
@@ -168,8 +192,12 @@ class MidSentenceCapital : public Rule {
       lowercase("capitalised inside a sentence (a lost link?)");
       return;
     }
+    // A new sentence needs a clause before it and must itself read as one:
+    // "repris Depuis lundi." and "présenté Des souris et des hommes" have no
+    // verb after the capital (a title, a stray capital), so no period.
     if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) &&
-        (subject || clause_has_verb(ctx, wk, c.clause_start, c.prev))) {
+        (subject || clause_has_verb(ctx, wk, c.clause_start, c.prev)) &&
+        sentence_has_verb(ctx, wk, c.tok + 1)) {
       ctx.propose(0, prev.end, tok.begin, ". ", 0.85,
                   "a sentence seems to end after \"" + std::string(p) + "\": \"" + std::string(w) +
                       "\" starts the next one");
@@ -179,6 +207,27 @@ class MidSentenceCapital : public Rule {
     if (k == Kind::kGrammar || k == Kind::kInfinitive || (garbled && k == Kind::kStarter)) {
       lowercase("capitalised inside a sentence (a lost link?)");
     }
+  }
+
+  // Does the item before the comma also start with a capital after a comma,
+  // a colon or a parenthesis? Then W begins one more item of a list of
+  // titles ("tube sur tube : América, Il pleut dans ma maison, Comme tu es
+  // jeune").
+  static bool in_list_of_titles(std::string_view t, const std::vector<Token>& toks,
+                                const Candidate& c) {
+    size_t k = c.prev;
+    while (k > c.clause_start && !(toks[k - 1].kind == TokenKind::kPunct && toks[k - 1].text(t) == ",")) {
+      --k;
+    }
+    if (k == c.clause_start) {
+      size_t d = k;
+      while (d > 0 && toks[d - 1].kind == TokenKind::kSpace) --d;
+      if (d == 0) return false;
+      std::string_view p = toks[d - 1].text(t);
+      if (p != ":" && p != "(") return false;
+    }
+    while (k < c.prev && toks[k].kind != TokenKind::kWord) ++k;
+    return text::is_upper(first_cp(toks[k].text(t)));
   }
 
   // Is one of the three words before W a noun that introduces a title?
@@ -212,6 +261,24 @@ class MidSentenceCapital : public Rule {
     return wk.function_word(p);
   }
 
+  // Is the word at `k` a conjugated verb here? A form that is also a noun
+  // is the noun right after a determiner ("Les relations", "des souris"); an
+  // auxiliary stays a verb after an object pronoun that looks like one ("les a").
+  static bool finite_verb_at(WordKnowledge& wk, std::string_view t, const std::vector<Token>& toks,
+                             size_t k) {
+    std::string lw = WordKnowledge::lower(toks[k].text(t));
+    uint32_t m = wk.morphology(lw);
+    if (!(m & word::kFiniteVerb)) return false;
+    if (!(m & word::kNoun) || wk.auxiliary(lw)) return true;
+    for (size_t j = k; j-- > 0;) {
+      if (toks[j].kind == TokenKind::kSpace) continue;
+      if (toks[j].kind != TokenKind::kWord || toks[j].elision) return true;
+      std::string_view d = toks[j].text(t);
+      return !(wk.determiner(d) || (wk.morphology(WordKnowledge::lower(d)) & word::kDeterminer));
+    }
+    return true;
+  }
+
   // Does the clause [from, to] hold a finite verb? Then it can end here.
   static bool clause_has_verb(RuleContext& ctx, WordKnowledge& wk, size_t from, size_t to) {
     std::string_view t = ctx.text();
@@ -222,10 +289,62 @@ class MidSentenceCapital : public Rule {
       ++words;
       std::string_view w = toks[k].text(t);
       if (text::is_upper(first_cp(w)) && k != from) continue;  // names are not verbs
-      uint32_t m = wk.morphology(WordKnowledge::lower(w));
-      if (m & word::kFiniteVerb) return words >= 2;
+      if (finite_verb_at(wk, t, toks, k)) return words >= 2;
     }
     return false;
+  }
+
+  // Does the text from `from` to the end of its sentence hold a finite verb?
+  static bool sentence_has_verb(RuleContext& ctx, WordKnowledge& wk, size_t from) {
+    std::string_view t = ctx.text();
+    const auto& toks = ctx.tokens();
+    for (size_t k = from; k < toks.size(); ++k) {
+      const Token& tok = toks[k];
+      if (tok.kind == TokenKind::kNewline) return false;
+      if (tok.kind == TokenKind::kPunct || tok.kind == TokenKind::kOther) {
+        std::string_view p = tok.text(t);
+        if (p == "." || p == "!" || p == "?" || p == ";" || p == ":" || p == "…") return false;
+        continue;
+      }
+      if (tok.kind != TokenKind::kWord || tok.elision) continue;
+      if (text::is_upper(first_cp(tok.text(t)))) continue;  // names are not verbs
+      if (finite_verb_at(wk, t, toks, k)) return true;
+    }
+    return false;
+  }
+
+  // May W be lowered although a capitalised word follows it? Only before a
+  // place or an institution the name table knows on its own ("Kremlin",
+  // "Moscou"), when W and the words after it do not make a longer name of
+  // the table ("La Rochelle", "Le Havre", "La France insoumise"): W is then
+  // not part of the name. Persons keep their particles ("Du Bellay").
+  static bool separate_from_name(WordKnowledge& wk, std::string_view t,
+                                 const std::vector<Token>& toks, size_t w) {
+    constexpr int kLongestName = 5;
+    if (w + 2 >= toks.size() || toks[w + 1].text(t) != " " ||
+        toks[w + 2].kind != TokenKind::kWord) {
+      return false;
+    }
+    const NameTable& names = wk.names();
+    std::string joined(toks[w].text(t));
+    size_t k = w;
+    for (int n = 0; n < kLongestName; ++n) {
+      if (k + 2 >= toks.size() || toks[k + 1].kind != TokenKind::kSpace ||
+          toks[k + 1].text(t) != " " || toks[k + 2].kind != TokenKind::kWord) {
+        break;
+      }
+      k += 2;
+      joined += " ";
+      joined += toks[k].text(t);
+      std::string form = ascii_apostrophes(joined);
+      if (names.is_correct(form) || names.find_variant(form)) return false;
+    }
+    const auto* entries = names.find_correct(ascii_apostrophes(toks[w + 2].text(t)));
+    if (!entries) return false;
+    for (const NameEntry* e : *entries) {
+      if (!is_place_kind(e->kind) && e->kind != NameKind::kOrganisation) return false;
+    }
+    return true;
   }
 
   WordLists lists_;
@@ -274,6 +393,7 @@ class TitleCaseHeading : public Rule {
       }
     }
     if (words.size() < 3 || static_cast<int>(words.size()) > kMaxHeadingWords) return;
+    std::vector<bool> in_name = multiword_names(wk, t, toks, words);
     // Capitalised words after the first, and among them common words.
     int later = 0, capitalised = 0, common_caps = 0;
     std::vector<size_t> fix;
@@ -285,16 +405,89 @@ class TitleCaseHeading : public Rule {
       ++later;
       if (!s.initial_upper || s.all_upper || s.inner_upper) continue;
       ++capitalised;
-      if (keeps_capital(wk, t, toks, words, n)) continue;
+      if (in_name[n] || keeps_capital(wk, t, toks, words, n)) continue;
       ++common_caps;
       fix.push_back(words[n]);
     }
-    if (later == 0 || common_caps < 2 || capitalised * 2 < later) return;
+    if (later == 0 || capitalised * 2 < later) return;
+    // Two common words with capitals make a title-case heading. So does a
+    // single one when every word is capitalised and that word is a
+    // conjunction or preposition, which French never capitalises inside a
+    // heading or a name ("Marine Le Pen Et Éric Zemmour").
+    if (common_caps < 2) {
+      if (common_caps == 0 || capitalised < later || later < 3) return;
+      uint32_t m = wk.morphology(WordKnowledge::lower(toks[fix[0]].text(t)));
+      if (!(m & (word::kConjunction | word::kPreposition))) return;
+    }
     for (size_t k : fix) {
       std::string_view w = toks[k].text(t);
       ctx.propose(0, toks[k].begin, toks[k].end, lower_first(w), 0.9,
                   "heading in English title case: \"" + std::string(w) + "\" is not a name");
     }
+  }
+
+  // Are words n and n + 1 of the line separated by one space only?
+  static bool adjacent(std::string_view t, const std::vector<Token>& toks,
+                       const std::vector<size_t>& words, size_t n) {
+    return n + 1 < words.size() && words[n + 1] == words[n] + 2 &&
+           toks[words[n] + 1].text(t) == " ";
+  }
+
+  // Words that belong to a name of several words, which keep their capitals
+  // although each alone is a common word: a multi-word form of the name
+  // table ("Le Monde", "La Rochelle"), or a first name, name particles and a
+  // name ("Marine Le Pen", "Louis De Funès").
+  std::vector<bool> multiword_names(WordKnowledge& wk, std::string_view t,
+                                    const std::vector<Token>& toks,
+                                    const std::vector<size_t>& words) const {
+    constexpr size_t kLongestName = 6;
+    std::vector<bool> in_name(words.size(), false);
+    const NameTable& names = wk.names();
+    for (size_t n = 0; n < words.size(); ++n) {
+      std::string_view w = toks[words[n]].text(t);
+      if (names.starts_multiword(ascii_apostrophes(w))) {
+        std::string joined(w);
+        size_t longest = 0;
+        for (size_t m = n; m - n + 1 < kLongestName && adjacent(t, toks, words, m); ++m) {
+          joined += " ";
+          joined += toks[words[m + 1]].text(t);
+          if (names.is_correct(ascii_apostrophes(joined))) longest = m + 1;
+        }
+        for (size_t m = n; m <= longest && longest > 0; ++m) in_name[m] = true;
+      }
+      if (!text::is_upper(first_cp(w)) || !wk.first_name(w)) continue;
+      size_t m = n;
+      while (adjacent(t, toks, words, m) && name_particle(toks[words[m + 1]].text(t))) ++m;
+      if (!adjacent(t, toks, words, m)) continue;
+      std::string_view last = toks[words[m + 1]].text(t);
+      text::CaseShape s = text::case_shape(last);
+      if (!s.initial_upper || name_particle(last) || demonym(wk, last) ||
+          !keeps_capital(wk, t, toks, words, m + 1)) {
+        continue;
+      }
+      for (size_t k = n; k <= m + 1; ++k) in_name[k] = true;
+    }
+    return in_name;
+  }
+
+  // The articles and prepositions that French surnames carry, capitalised:
+  // "Le Pen", "La Fontaine", "Du Bellay", "De Funès".
+  static bool name_particle(std::string_view w) {
+    static const char* kParticles[] = {"Le", "La", "Les", "De", "Du", "Des", "D'", "D\xE2\x80\x99"};
+    for (const char* p : kParticles) {
+      if (w == p) return true;
+    }
+    return false;
+  }
+
+  // A demonym or its adjective, and nothing else, in the name table.
+  static bool demonym(WordKnowledge& wk, std::string_view w) {
+    const auto* entries = wk.names().find_correct(ascii_apostrophes(w));
+    if (!entries) return false;
+    for (const NameEntry* e : *entries) {
+      if (e->kind != NameKind::kDemonym && e->kind != NameKind::kAdjective) return false;
+    }
+    return true;
   }
 
   // Names keep their capital; so does a demonym used as a noun after a
@@ -304,14 +497,11 @@ class TitleCaseHeading : public Rule {
                             const std::vector<size_t>& words, size_t n) {
     std::string_view w = toks[words[n]].text(t);
     if (wk.camelcase(w)) return true;
-    if (const auto* entries = wk.names().find_correct(ascii_apostrophes(w))) {
-      bool demonym_only = true;
-      for (const NameEntry* e : *entries) {
-        demonym_only &= e->kind == NameKind::kDemonym || e->kind == NameKind::kAdjective;
-      }
-      if (!demonym_only) return true;
+    if (wk.names().is_correct(ascii_apostrophes(w))) {
+      if (!demonym(wk, w)) return true;
       std::string_view prev = toks[words[n - 1]].text(t);
-      return wk.determiner(prev);
+      return wk.determiner(prev) ||
+             (wk.morphology(WordKnowledge::lower(prev)) & word::kDeterminer);  // "Des Ukrainiens"
     }
     if (!wk.common_lower(w)) return true;  // unknown in lowercase: a name or a foreign word
     uint32_t m = wk.morphology(w);

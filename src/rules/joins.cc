@@ -93,6 +93,7 @@ class MissingSpace : public Rule {
       if (!text::is_upper(next)) continue;
       if (!(text::is_lower(second) || text::is_apostrophe(second))) continue;  // "U.S.A", "S.A."
       if (c == '.' && !sentence_like_before(t, i)) continue;
+      if (c == '.' && dotted_into_protected(t, after, prot)) continue;  // "Rapport.Final.docx"
       ctx.propose(0, after, after, " ", 0.95,
                   std::string("space missing after '") + c + "' before a new sentence");
     }
@@ -108,6 +109,31 @@ class MissingSpace : public Rule {
     }
     return k >= n;
   }
+  // Does the text at `from` run, through words joined by periods and no
+  // space, into a protected span? Then the period before `from` is part of
+  // a file name or address ("Rapport.Final.docx"), whose protected part the
+  // pattern found only from its last dot-free stem.
+  static bool dotted_into_protected(std::string_view t, size_t from,
+                                    const std::vector<std::pair<size_t, size_t>>& prot) {
+    size_t i = from;
+    while (i < t.size()) {
+      if (inside(prot, i)) return true;
+      size_t j = i;
+      while (j < t.size()) {
+        size_t k = j;
+        char32_t c = utf8::decode(t, k);
+        if (!(text::is_letter(c) || text::is_digit(c) || c == '_' || c == '-')) break;
+        j = k;
+      }
+      if (j == i || j + 1 >= t.size() || t[j] != '.') return false;
+      size_t k = j + 1;
+      char32_t c = utf8::decode(t, k);
+      if (!(text::is_letter(c) || text::is_digit(c))) return false;
+      i = j + 1;
+    }
+    return false;
+  }
+
   // What precedes a period must read as the end of a word of two letters or
   // more (not an initial "J." or an abbreviation chain "U.S."), or a closing
   // quote or bracket.
@@ -354,6 +380,12 @@ class GluedWords : public Rule {
       bool derived = wk.derived_ending(w);
       Following following = what_follows(ctx, t, &tok);
       std::string_view previous = word_before(ctx, t, &tok);
+      // After a title or profession ("le professeur Pariset") or a first name
+      // ("Louis Gardet") a capitalised word is a person's surname, and many
+      // surnames begin with a place (Pariset, Gardet, Lyonnet).
+      bool person_position = capital && !previous.empty() &&
+                             (wk.person_noun(previous) ||
+                              (text::is_upper(cp_at(previous, 0)) && wk.first_name(previous)));
       struct Split {
         size_t at;
         int score;  // 3 grammar word, 2 verb, 1 determiner + noun
@@ -367,7 +399,8 @@ class GluedWords : public Rule {
         std::string_view left = w.substr(0, pos), right = w.substr(pos);
         bool part_of_name = capital && !previous.empty() &&
                             ctx.resources().names->is_correct(ascii_apostrophes(std::string(previous) + " " + std::string(left)));
-        int score = capital ? score_capital(wk, left, right, n - k, following, part_of_name)
+        int score = capital ? score_capital(wk, left, right, n - k, following, part_of_name,
+                                            person_position)
                             : score_lower(wk, left, right, k, n - k, derived);
         if (score > 0) splits.push_back({pos, score});
       }
@@ -416,7 +449,8 @@ class GluedWords : public Rule {
   // Machen are real names that merely end like a grammar word) followed by a
   // grammar word or a verb.
   static int score_capital(WordKnowledge& wk, std::string_view left, std::string_view right,
-                           size_t right_len, const Following& next, bool part_of_name) {
+                           size_t right_len, const Following& next, bool part_of_name,
+                           bool person_position) {
     if (wk.function_word(left)) return 0;
     // "Kazakhstanskaya Pravdaappelant": the word before and the left part
     // make a name of the table; a verb form (a participle too) follows it.
@@ -424,6 +458,9 @@ class GluedWords : public Rule {
         (wk.morphology(right) & (word::kFiniteVerb | word::kParticiple))) {
       return 2;
     }
+    // Where a person's name stands, only a person's name can be glued to
+    // the next word ("le président Zelenskyet").
+    if (person_position && !person_name(wk, left)) return 0;
     // A common noun capitalised at a sentence start ("Archivesdes" is; a
     // name like "Programme" is not): four letters or more and a grammar
     // word of three letters or more (names end in -et and -de too often:
@@ -443,6 +480,15 @@ class GluedWords : public Rule {
       return 2;
     }
     return 0;
+  }
+
+  static bool person_name(WordKnowledge& wk, std::string_view w) {
+    if (const auto* entries = wk.names().find_correct(ascii_apostrophes(w))) {
+      for (const NameEntry* e : *entries) {
+        if (e->kind == NameKind::kPerson || e->kind == NameKind::kSurname) return true;
+      }
+    }
+    return false;
   }
 
   static int score_lower(WordKnowledge& wk, std::string_view left, std::string_view right,

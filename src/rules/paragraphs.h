@@ -9,9 +9,19 @@
 // breaks show that the text runs on: the next line starts in lowercase, or
 // the line ends with a comma or with a word no sentence ends with ("de",
 // "et", "la": dictionaries/clause-openers-fr.txt). A block of headlines has
-// similar widths too, but none of these signs. Both the boilerplate rule (a
-// wrapped block is one paragraph) and joins.hard-wrap (which re-joins it)
-// use this one analysis.
+// similar widths too, but none of these signs.
+//
+// A wrapping program also fills every line: it never leaves for the next
+// line a word that would have fitted within the block's width. A break with
+// room for the next line's first word was typed. After a heading (the first
+// line) or a paragraph's last line (a sentence end well short of the width)
+// it cuts the block into parts judged apart. A capital after a comma across
+// it, or a capitalised grammar word after a comma across any break, is verse
+// ("un beau voyage,\nOu comme cestuy-là"): no break of the block is a wrap. A next line that goes on in lowercase is taken as wrapped
+// whatever the room left, since words are often edited after wrapping.
+//
+// Both the boilerplate rule (a wrapped block is one paragraph) and
+// joins.hard-wrap (which re-joins it) use this one analysis.
 #pragma once
 
 #include <string>

@@ -8,6 +8,7 @@ namespace retouche {
 namespace {
 
 bool horizontal_space(char c) { return c == ' ' || c == '\t'; }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of horizontal spacing (ASCII spaces, tabs, NBSP, narrow NBSP) at i.
 size_t spacing_at(std::string_view t, size_t i) {
@@ -45,6 +46,12 @@ class DoubledPunctuation : public Rule {
       size_t gap = spacing_at(t, i + 1);
       size_t j = i + 1 + gap;
       if (j >= t.size() || t[j] != c) continue;
+      // Between digits ("pages 1..5") it is a range, not a broken join.
+      if (gap == 0 && i > 0 && is_ascii_digit(t[i - 1]) && j + 1 < t.size() &&
+          is_ascii_digit(t[j + 1])) {
+        i = j;
+        continue;
+      }
       if (c == '.') {
         // Ellipsis forms: "...", ". . .", and a period before or after one.
         bool before = i > 0 && (t[i - 1] == '.' ||

@@ -18,6 +18,7 @@ Status WordLists::load(const Resources& r) {
                {"auxiliaries-fr", &auxiliaries},
                {"derivational-suffixes-fr", &suffixes},
                {"work-nouns-fr", &work_nouns},
+               {"person-nouns-fr", &person_nouns},
                {"prefixes-fr", &prefixes},
                {"function-words-en", &english}};
   for (const Want& w : wants) {
@@ -78,6 +79,28 @@ bool WordKnowledge::preposition_not_prefix(std::string_view w) const {
     if (l == p) return true;
   }
   return false;
+}
+
+bool WordKnowledge::person_noun(std::string_view w) const {
+  std::string l = lower(w);
+  if (lists_.person_nouns->count(l)) return true;
+  // Entries "-logue": an ending, on a word longer than the ending alone.
+  for (const std::string& e : *lists_.person_nouns) {
+    if (e.size() > 1 && e[0] == '-' && l.size() > e.size() + 1 &&
+        l.ends_with(std::string_view(e).substr(1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool WordKnowledge::first_name(std::string_view w) {
+  if (const auto* entries = names_.find_correct(ascii_apostrophes(w))) {
+    for (const NameEntry* e : *entries) {
+      if (e->kind == NameKind::kFirstName) return true;
+    }
+  }
+  return (lex_.morphology(w) & word::kFirstName) != 0;
 }
 
 bool WordKnowledge::curated_name(std::string_view w) const {

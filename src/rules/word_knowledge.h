@@ -25,6 +25,7 @@ struct WordLists {
   const WordSet* auxiliaries = nullptr;        // dictionaries/auxiliaries-fr.txt
   const WordSet* suffixes = nullptr;           // dictionaries/derivational-suffixes-fr.txt
   const WordSet* work_nouns = nullptr;         // dictionaries/work-nouns-fr.txt
+  const WordSet* person_nouns = nullptr;       // dictionaries/person-nouns-fr.txt
   const WordSet* prefixes = nullptr;           // dictionaries/prefixes-fr.txt
   const WordSet* english = nullptr;            // dictionaries/function-words-en.txt
 
@@ -61,6 +62,9 @@ class WordKnowledge {
   bool determiner(std::string_view w) const { return lists_.determiners->count(lower(w)) > 0; }
   bool auxiliary(std::string_view w) const { return lists_.auxiliaries->count(lower(w)) > 0; }
   bool work_noun(std::string_view w) const { return lists_.work_nouns->count(lower(w)) > 0; }
+  // A title, function or profession that stands before a person's name
+  // ("professeur", "ministre", "islamologue").
+  bool person_noun(std::string_view w) const;
   bool prefix(std::string_view w) const { return lists_.prefixes->count(lower(w)) > 0; }
   bool english(std::string_view w) const { return lists_.english->count(lower(w)) > 0; }
   // A preposition that French does not also use as a word-forming prefix
@@ -68,6 +72,8 @@ class WordKnowledge {
   bool preposition_not_prefix(std::string_view w) const;
   // The word ends with a derivational suffix ("-ment", "-ienne").
   bool derived_ending(std::string_view w) const;
+  // A first name: a first-name row of the name table or the dictionary's po:prn.
+  bool first_name(std::string_view w);
   // A name that is a place, an organisation or a surname, not only a first name.
   bool place_or_surname(std::string_view w);
   // A correct form of the curated name table that is not a first name.
