@@ -170,15 +170,24 @@ void BoilerplateLines::check(RuleContext& ctx) const {
   }
   // Hashes of the body's content words (a collision only makes a pasted
   // headline look a little more related, i.e. kept).
-  std::unordered_set<size_t> body_words;
-  std::vector<std::string> words;
-  if (first_body >= 0) {
-    for (const Unit& u : units) {
-      if (u.blank || u.decision >= 0 || !u.shape.prose) continue;
-      for_each_content_word(u.form, fr_, en_,
-                            [&](std::string_view w) { body_words.insert(std::hash<std::string_view>{}(w)); });
-    }
+  // Gathered only when a headline candidate needs them (most documents have none).
+  std::vector<size_t> body_units;
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (!units[u].blank && units[u].decision < 0 && units[u].shape.prose) body_units.push_back(u);
   }
+  std::unordered_set<size_t> body_words;
+  bool body_words_ready = false;
+  auto body_word_hashes = [&]() -> const std::unordered_set<size_t>& {
+    if (!body_words_ready) {
+      body_words_ready = true;
+      for (size_t u : body_units) {
+        for_each_content_word(units[u].form, fr_, en_,
+                              [&](std::string_view w) { body_words.insert(std::hash<std::string_view>{}(w)); });
+      }
+    }
+    return body_words;
+  };
+  std::vector<std::string> words;
 
   // A line that reads as the middle of a paragraph is no headline, even when
   // short: it ends with a comma or a grammar word ("…consacrée à"), holds a
@@ -236,7 +245,8 @@ void BoilerplateLines::check(RuleContext& ctx) const {
   for (size_t u = 0; u < units.size(); ++u) {
     Unit& x = units[u];
     if (x.blank) continue;
-    bool first_copy = seen.emplace(x.form, u).second;
+    // Paragraphs are never duplicates to remove: only short lines are hashed.
+    bool first_copy = x.shape.prose || seen.emplace(x.form, u).second;
     if (x.decision >= 0) continue;
     // A foreign sentence with its final period is decided here, after the
     // paragraphs are known (a headline has no period; a quote may).
@@ -268,7 +278,8 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     content_words(x.form, fr_, en_, &words);
     if (words.empty()) continue;
     size_t shared = 0;
-    for (const std::string& w : words) shared += body_words.count(std::hash<std::string_view>{}(w));
+    const std::unordered_set<size_t>& body = body_word_hashes();
+    for (const std::string& w : words) shared += body.count(std::hash<std::string_view>{}(w));
     double overlap = static_cast<double>(shared) / words.size();
     bool duplicated = !first_copy || std::count_if(units.begin() + static_cast<long>(u) + 1, units.end(),
                                                     [&](const Unit& o) { return o.form == x.form; }) > 0;

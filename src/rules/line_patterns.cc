@@ -30,23 +30,39 @@ std::string_view trim_line(std::string_view s) {
 void pattern_form(std::string_view line, std::string* out) {
   out->clear();
   std::string_view t = trim_line(line);
+  out->reserve(t.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  size_t n = t.size();
   bool space = false;
-  for (size_t i = 0; i < t.size();) {
-    size_t len = 1;
-    bool is_space = t[i] == ' ' || t[i] == '\t';
-    if (!is_space && t.substr(i, 2) == "\xC2\xA0") is_space = true, len = 2;
-    if (!is_space && (t.substr(i, 3) == "\xE2\x80\xAF" || t.substr(i, 3) == "\xE2\x80\x89" ||
-                      t.substr(i, 3) == "\xE2\x80\x87")) {
-      is_space = true, len = 3;
+  for (size_t i = 0; i < n;) {
+    // Runs of ordinary bytes are copied whole; only spaces, tabs and the lead
+    // bytes of NBSP (C2 A0), thin spaces and the typographic apostrophe (E2 80 xx)
+    // need a look.
+    size_t j = i;
+    while (j < n && p[j] != ' ' && p[j] != '\t' && p[j] != 0xC2 && p[j] != 0xE2) ++j;
+    if (j > i) {
+      out->append(t.data() + i, j - i);
+      space = false;
+      i = j;
+      continue;
     }
-    if (is_space) {
+    size_t len = 0;  // > 0: a space of that many bytes
+    if (p[i] == ' ' || p[i] == '\t') {
+      len = 1;
+    } else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {
+      len = 2;
+    } else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+               (p[i + 2] == 0xAF || p[i + 2] == 0x89 || p[i + 2] == 0x87)) {
+      len = 3;
+    }
+    if (len > 0) {
       if (!space) out->push_back(' ');
       space = true;
       i += len;
       continue;
     }
     space = false;
-    if (t.substr(i, 3) == "\xE2\x80\x99") {
+    if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x99) {
       out->push_back('\'');
       i += 3;
       continue;

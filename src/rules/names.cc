@@ -263,6 +263,7 @@ class Names : public Rule {
     static constexpr size_t kMaxEntries = 50000;
     std::unordered_map<std::string, NameMatcher::Match> matches;
     std::unordered_map<std::string, bool> first_name_like;
+    std::unordered_map<std::string, std::string> first_for_surname;  // "pw\tsurname" -> first name or ""
   };
   const NameMatcher::Match& cached_match(ThreadCache& cache, std::string_view w) const {
     auto it = cache.matches.find(std::string(w));
@@ -306,8 +307,10 @@ void Names::check(RuleContext& ctx) const {
   size_t max_words = table.max_variant_words();
   // What the table knows of each word, looked up once for all the steps below.
   std::vector<const NameTable::WordInfo*> info(words.size());
+  std::vector<text::CaseShape> shapes(words.size());
   for (size_t wi = 0; wi < words.size(); ++wi) {
     info[wi] = table.find_word(ascii_apostrophes(toks[words[wi]].text(t), apostrophe_buf));
+    shapes[wi] = text::case_shape(toks[words[wi]].text(t));
   }
   auto correct_of = [&](size_t wi) { return info[wi] ? info[wi]->correct : nullptr; };
   for (size_t wi = 0; wi < words.size(); ++wi) {
@@ -374,7 +377,7 @@ void Names::check(RuleContext& ctx) const {
     // beside another capitalised word is part of a full name ("Ziadin
     // Safarov"): only a known first name or title beside it lets the matcher
     // look at it ("Emmanuel Macronge").
-    text::CaseShape shape = text::case_shape(w);
+    text::CaseShape shape = shapes[wi];
     size_t span_end = tok.end;
     if (shape.inner_upper && shape.initial_upper && !tok.hyphenated) {
       // A name glued to the next word ("TonetskQue", "EkatarimpurchLa"):
@@ -395,16 +398,12 @@ void Names::check(RuleContext& ctx) const {
       continue;
     }
     if (wk.known(w)) continue;
-    auto capitalised_word = [&](size_t a, size_t b) {
-      return spaced(a, b) && text::case_shape(toks[a < b ? b : a].text(t)).initial_upper;
-    };
     bool in_name = false;
-    if (wi + 1 < words.size() && capitalised_word(words[wi], words[wi + 1])) {
+    if (wi + 1 < words.size() && spaced(words[wi], words[wi + 1]) && shapes[wi + 1].initial_upper) {
       std::string_view n = toks[words[wi + 1]].text(t);
       in_name |= !wk.is_name(n) && !table_first_name(table, n);
     }
-    if (wi > 0 && spaced(words[wi - 1], words[wi]) &&
-        text::case_shape(toks[words[wi - 1]].text(t)).initial_upper) {
+    if (wi > 0 && spaced(words[wi - 1], words[wi]) && shapes[wi - 1].initial_upper) {
       std::string_view p = toks[words[wi - 1]].text(t);
       in_name |= !wk.is_name(p) && !person_context(p) && !table_first_name(table, p) &&
                  !matcher_first_name(p, first_name_memo);
@@ -538,20 +537,29 @@ void Names::check(RuleContext& ctx) const {
     if (wi == 0 || wi >= words.size() || !spaced(words[wi - 1], words[wi])) continue;
     const Token& p = toks[words[wi - 1]];
     std::string_view pw = p.text(t);
-    if (!text::case_shape(pw).initial_upper || table.is_correct(ascii_apostrophes(pw))) continue;
-    std::string best;
-    double best_d = 1e9;
-    for (const std::string& first : fn->second) {
-      if (first == pw) {
-        best.clear();
-        break;
+    if (!shapes[wi - 1].initial_upper || correct_of(wi - 1)) continue;
+    // The closest first name of this person, remembered across documents.
+    std::string memo_key = std::string(pw) + '\t' + h.entry->canonical;
+    auto cached = cache.first_for_surname.find(memo_key);
+    if (cached == cache.first_for_surname.end()) {
+      if (cache.first_for_surname.size() >= ThreadCache::kMaxEntries) cache.first_for_surname.clear();
+      std::string best;
+      double best_d = 1e9;
+      for (const std::string& first : fn->second) {
+        if (first == pw) {
+          best.clear();
+          break;
+        }
+        double d = name_distance(name_key(pw), name_key(first));
+        if (d < best_d) best_d = d, best = first;
       }
-      double d = name_distance(name_key(pw), name_key(first));
-      if (d < best_d) best_d = d, best = first;
+      double rel = best.empty() ? 1.0
+                                : best_d / static_cast<double>(std::max(name_key(pw).size(), name_key(best).size()));
+      if (rel > 0.35) best.clear();
+      cached = cache.first_for_surname.emplace(std::move(memo_key), std::move(best)).first;
     }
+    const std::string& best = cached->second;
     if (best.empty()) continue;
-    double rel = best_d / static_cast<double>(std::max(name_key(pw).size(), name_key(best).size()));
-    if (rel > 0.35) continue;
     Hit f{p.begin, p.end, h.entry, std::string(pw), std::min(h.confidence, 0.9), h.info, h.needs_evidence,
           "first name of " + best + " " + h.entry->canonical + ", whose surname is corrected next to it",
           best};
@@ -614,7 +622,7 @@ void Names::check(RuleContext& ctx) const {
     const Token& tok = toks[words[wi]];
     if (tok.elision || hit_starts.count(tok.begin)) continue;
     std::string_view w = tok.text(t);
-    text::CaseShape shape = text::case_shape(w);
+    const text::CaseShape& shape = shapes[wi];
     if (!shape.initial_upper || shape.all_upper || shape.letters < 3) continue;
     std::string form = ascii_apostrophes(w);
     if (const auto* entries = correct_of(wi)) {
@@ -650,13 +658,19 @@ void Names::check(RuleContext& ctx) const {
         continue;
       }
     }
+    if (corrected_forms.empty()) continue;
     auto [memo, fresh] = consistent_with.try_emplace(form, nullptr);
-    if (fresh) {
+    if (fresh && !wk.function_word(w)) {
       std::string key = name_key(w);
       for (const auto& [canonical, corrected] : corrected_forms) {
         if (corrected.second < 2) continue;
         double best = 1e9;
-        for (const std::string& k : corrected.first) best = std::min(best, name_distance(key, k));
+        for (const std::string& k : corrected.first) {
+          // Every letter added or dropped costs at least 0.3: keys further
+          // apart in length than that are not within 1.0.
+          if (k.size() > key.size() + 3 || key.size() > k.size() + 3) continue;
+          best = std::min(best, name_distance(key, k));
+        }
         double rel = best / static_cast<double>(std::max<size_t>(key.size(), 4));
         if (best <= 1.0 && rel <= 0.25 && canonical != form) {
           memo->second = &canonical;
@@ -680,13 +694,11 @@ void Names::check(RuleContext& ctx) const {
     const Token& tok = toks[words[wi]];
     if (tok.elision || handled.count(tok.begin)) continue;
     std::string_view w = tok.text(t);
-    text::CaseShape shape = text::case_shape(w);
+    const text::CaseShape& shape = shapes[wi];
     if (shape.letters < 5 || shape.all_upper || shape.inner_upper || tok.hyphenated) continue;
-    if (wk.known(w) || table.find_variant(ascii_apostrophes(w))) continue;
-    bool next_capitalised = wi + 1 < words.size() && spaced(words[wi], words[wi + 1]) &&
-                            text::case_shape(toks[words[wi + 1]].text(t)).initial_upper;
-    bool prev_capitalised = wi > 0 && spaced(words[wi - 1], words[wi]) &&
-                            text::case_shape(toks[words[wi - 1]].text(t)).initial_upper;
+    if (wk.known(w) || (info[wi] && info[wi]->variant)) continue;
+    bool next_capitalised = wi + 1 < words.size() && spaced(words[wi], words[wi + 1]) && shapes[wi + 1].initial_upper;
+    bool prev_capitalised = wi > 0 && spaced(words[wi - 1], words[wi]) && shapes[wi - 1].initial_upper;
     if (shape.initial_upper && (next_capitalised || prev_capitalised)) continue;  // a full name
     std::string message = "\"";
     message.append(w).append("\" is unknown and may be garbled; no name is close enough");
