@@ -26,7 +26,9 @@ TEST(Utf8, FindsTheFirstInvalidSequenceAndItsMaximalSubpart) {
   for (const Case& c : kCases) {
     size_t len = 0;
     EXPECT_EQ(utf8::find_invalid(c.text, 0, &len), c.offset) << c.text;
-    if (c.offset != utf8::kValid) EXPECT_EQ(len, c.length) << c.text;
+    if (c.offset != utf8::kValid) {
+      EXPECT_EQ(len, c.length) << c.text;
+    }
   }
 }
 

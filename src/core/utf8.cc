@@ -90,13 +90,9 @@ size_t find_invalid(std::string_view s, size_t from, size_t* bad_length) {
   return kValid;
 }
 
-char32_t decode(std::string_view s, size_t& i) {
+char32_t decode_multibyte(std::string_view s, size_t& i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   unsigned char b = p[i];
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
   size_t len = sequence_length(s, i);
   char32_t c;
   switch (len) {

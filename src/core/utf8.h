@@ -24,8 +24,16 @@ size_t find_invalid(std::string_view s, size_t from = 0, size_t* bad_length = nu
 size_t sequence_length(std::string_view s, size_t i);
 
 // Decodes the code point at s[i] and advances i. On invalid input returns
-// U+FFFD and advances by one byte.
-char32_t decode(std::string_view s, size_t& i);
+// U+FFFD and advances by one byte. ASCII is decoded inline.
+char32_t decode_multibyte(std::string_view s, size_t& i);
+inline char32_t decode(std::string_view s, size_t& i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return decode_multibyte(s, i);
+}
 
 // Decodes the code point ending just before s[i] and moves i back to its start.
 char32_t decode_before(std::string_view s, size_t& i);

@@ -33,6 +33,18 @@ bool has_upper(std::string_view w) {
   return false;
 }
 
+bool all_upper(std::string_view w) {
+  size_t i = 0;
+  int letters = 0;
+  while (i < w.size()) {
+    char32_t c = utf8::decode(w, i);
+    if (!text::is_letter(c)) continue;
+    if (!text::is_upper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
 // Reads the Dicollecte tags of one analyze() line (" st:avec po:mg po:prep").
 uint32_t morphology_bits(std::string_view a) {
   uint32_t bits = 0;
@@ -110,15 +122,15 @@ std::unique_ptr<LexiconData> LexiconData::load(const LexiconConfig& config, Stat
 }
 
 bool LexiconData::is_addon(std::string_view w) const {
-  return addon_.find(std::string(w)) != addon_.end();
+  return addon_.find(w) != addon_.end();
 }
 
 Lexicon::Lexicon(const LexiconData& data) : data_(data) {
   std::lock_guard<std::mutex> lock(creation_mutex());
+  // Add-on words are answered from LexiconData's set, not loaded into
+  // Hunspell: add_dic() would cost every thread ~30 ms at start-up.
   hunspell_ = std::make_unique<Hunspell>(data.config().aff_path.c_str(),
                                          data.config().dic_path.c_str());
-  for (const std::string& p : data.config().addon_dic_paths) hunspell_->add_dic(p.c_str());
-  for (const std::string& w : data.config().extra_words) hunspell_->add(w);
   cache_.reserve(1 << 16);
 }
 
@@ -179,6 +191,10 @@ uint32_t Lexicon::flags(std::string_view w) {
   std::string form(w);
   if (data_.is_addon(form)) b |= word::kAddOn | word::kKnown;
   if (!(b & word::kKnown) && spell(form)) b |= word::kKnown;
+  // An add-on name in capitals ("KAZAKHSTAN"), as Hunspell accepts its own words.
+  if (!(b & word::kKnown) && all_upper(form) && data_.is_addon(text::capitalize_first(text::lower(form)))) {
+    b |= word::kAddOn | word::kKnown;
+  }
   if (has_upper(form)) {
     text::lower_into(form, scratch_);
     if (spell(scratch_)) b |= word::kLowerKnown;
@@ -197,12 +213,20 @@ uint32_t Lexicon::morphology(std::string_view w) {
   if (!(bits & kMorphDone)) bits |= data_.shared_cache().get(w) & ~(kSpellDone);
   if (bits & kMorphDone) return bits & ~(kSpellDone | kMorphDone);
   uint32_t b = base;
+  bool own_entry = false;  // an analysis whose stem is the word as written
   if (b & word::kKnown) {
     ++hunspell_calls_;
-    for (const std::string& a : hunspell_->analyze(std::string(w))) b |= morphology_bits(a);
+    std::string stem_field = "st:" + std::string(w);
+    for (const std::string& a : hunspell_->analyze(std::string(w))) {
+      b |= morphology_bits(a);
+      size_t at = a.find(stem_field);
+      own_entry |= at != std::string::npos && (at + stem_field.size() == a.size() || a[at + stem_field.size()] == ' ');
+    }
     if (b & word::kFiniteVerb) b |= word::kVerb;
   }
-  if ((b & word::kAddOn) && !(b & word::kCommonReading)) b |= word::kNameReading;
+  // An add-on word is its own entry, as if added to Hunspell: a name when
+  // capitalised ("État", beside Hunspell's st:état), a common word otherwise.
+  if ((b & word::kAddOn) && !own_entry) b |= has_upper(w) ? word::kNameReading : word::kCommonReading;
   bits |= b | kMorphDone;
   data_.shared_cache().merge(w, b | kMorphDone);
   return bits & ~(kSpellDone | kMorphDone);

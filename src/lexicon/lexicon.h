@@ -97,8 +97,13 @@ class LexiconData {
   SharedWordCache& shared_cache() const { return cache_; }
 
  private:
+  struct AddonHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   LexiconConfig config_;
-  std::unordered_set<std::string> addon_;  // exact forms from add-ons and extra words
+  // Exact forms from add-ons and extra words.
+  std::unordered_set<std::string, AddonHash, std::equal_to<>> addon_;
   mutable SharedWordCache cache_;
 };
 

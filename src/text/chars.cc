@@ -7,20 +7,16 @@
 
 namespace retouche::text {
 
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool is_letter_icu(char32_t c) {
   return u_isUAlphabetic(static_cast<UChar32>(c));
 }
-bool is_upper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_upper_icu(char32_t c) {
   return u_isUUppercase(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
-bool is_lower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool is_lower_icu(char32_t c) {
   return u_isULowercase(static_cast<UChar32>(c));
 }
-bool is_digit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+bool is_digit_icu(char32_t c) {
   return u_isdigit(static_cast<UChar32>(c));
 }
 bool is_mark(char32_t c) {
@@ -43,12 +39,10 @@ bool is_emoji(char32_t c) {
   return c >= 0x80 && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EXTENDED_PICTOGRAPHIC);
 }
 
-char32_t to_lower(char32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+char32_t to_lower_icu(char32_t c) {
   return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
-char32_t to_upper(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+char32_t to_upper_icu(char32_t c) {
   return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
 }
 

@@ -7,10 +7,22 @@
 
 namespace retouche::text {
 
-bool is_letter(char32_t c);   // Unicode Alphabetic (letters, including accented)
-bool is_upper(char32_t c);    // uppercase or titlecase letter
-bool is_lower(char32_t c);
-bool is_digit(char32_t c);    // decimal digit
+// ASCII is answered inline (most characters of French text are ASCII); the
+// rest asks ICU.
+bool is_letter_icu(char32_t c);
+bool is_upper_icu(char32_t c);
+bool is_lower_icu(char32_t c);
+bool is_digit_icu(char32_t c);
+char32_t to_lower_icu(char32_t c);
+char32_t to_upper_icu(char32_t c);
+
+// Unicode Alphabetic (letters, including accented)
+inline bool is_letter(char32_t c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : is_letter_icu(c); }
+// uppercase or titlecase letter
+inline bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : is_upper_icu(c); }
+inline bool is_lower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : is_lower_icu(c); }
+// decimal digit
+inline bool is_digit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : is_digit_icu(c); }
 bool is_mark(char32_t c);     // combining mark
 // Horizontal space, including NBSP (U+00A0) and narrow NBSP (U+202F), which
 // French typography puts before ; : ! ? » and after «.
@@ -20,8 +32,8 @@ inline bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U
 bool is_latin(char32_t c);    // letter of the Latin script
 bool is_emoji(char32_t c);    // Extended_Pictographic
 
-char32_t to_lower(char32_t c);
-char32_t to_upper(char32_t c);
+inline char32_t to_lower(char32_t c) { return c < 0x80 ? ((c >= 'A' && c <= 'Z') ? c + 32 : c) : to_lower_icu(c); }
+inline char32_t to_upper(char32_t c) { return c < 0x80 ? ((c >= 'a' && c <= 'z') ? c - 32 : c) : to_upper_icu(c); }
 
 // Case-mapped copies of a UTF-8 word (simple, per code point mappings; enough
 // for French words and names).
