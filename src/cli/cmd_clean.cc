@@ -94,7 +94,7 @@ int clean_stdin(const Options& o, const Pipeline& p) {
 
 int run_clean(const Options& o) {
   int code = kExitOk;
-  std::unique_ptr<Pipeline> p = make_pipeline(o, &code);
+  const Pipeline* p = make_pipeline(o, &code);
   if (!p) return code;
   if (o.list_rules) {
     print_rules(*p);

@@ -11,7 +11,7 @@ namespace retouche::cli {
 
 int run_diff(const Options& o) {
   int code = kExitOk;
-  std::unique_ptr<Pipeline> p = make_pipeline(o, &code);
+  const Pipeline* p = make_pipeline(o, &code);
   if (!p) return code;
   if (o.list_rules) {
     print_rules(*p);

