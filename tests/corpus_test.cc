@@ -164,6 +164,7 @@ TEST(Corpus, CompressedShardsInAndOut) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, expected);
   EXPECT_NE(r.err.find("10 documents"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no progress display when stderr is not a terminal";
 }
 
 TEST(Corpus, TruncatedCompressedShardIsAnErrorAndWritesNothing) {
