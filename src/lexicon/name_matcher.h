@@ -34,6 +34,10 @@ std::string name_key(std::string_view name);
 // Lowercase letters without accents, nothing else changed ("Égypte" -> "egypte").
 std::string fold_accents(std::string_view name);
 
+// Lowercase letters with their diacritics dropped, nothing spelled out
+// ("Vučić" -> "vucic", where fold_accents gives "vuchich").
+std::string plain_letters(std::string_view name);
+
 // Weighted edit distance between two keys (see above); 0 for equal keys.
 double name_distance(std::string_view query_key, std::string_view target_key);
 
@@ -63,11 +67,16 @@ class NameMatcher {
  private:
   struct Form {
     std::string key;
+    std::vector<double> costs;  // indel cost of each letter of the key
     std::string_view text;
     const NameEntry* entry;
+    uint16_t pairs;  // letter pairs of the key plus letter triples of its skeleton
   };
+  // Forms scored by the edit distance per query: the best by shared pairs.
+  static constexpr size_t kMaxScored = 60;
   std::vector<Form> forms_;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> bigrams_;  // pair code -> form ids
+  // Letter-pair code (key pairs; skeleton triples from 1 << 24) -> form ids.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> pairs_;
 };
 
 }  // namespace retouche

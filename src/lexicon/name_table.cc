@@ -145,6 +145,14 @@ Status NameTable::load(const std::string& dir, std::shared_ptr<const NameTable>*
     buf << in.rdbuf();
     RETURN_IF_ERROR(t->add_rows(buf.str(), path));
   }
+  // One name per line, '#' comments (tools/names/gen_world_places.js).
+  std::ifstream places(dir + "/world-places.txt", std::ios::binary);
+  std::string line;
+  while (places && std::getline(places, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    t->world_places_.insert(line);
+  }
   t->index();
   *out = t;
   return Status::Ok();

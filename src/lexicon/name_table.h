@@ -48,6 +48,7 @@ struct NameEntry {
 
 class NameTable {
  public:
+  // Reads every *.tsv of `dir`, and its world-places.txt when there is one.
   static Status load(const std::string& dir, std::shared_ptr<const NameTable>* out);
   // For tests: builds a table from rows in the file format.
   static Status from_text(std::string_view tsv, std::shared_ptr<const NameTable>* out);
@@ -75,6 +76,13 @@ class NameTable {
   // Null when the table knows nothing of `word`.
   const WordInfo* find_word(std::string_view word) const;
 
+  // A real town of the world that no table row holds (world-places.txt:
+  // "Lankaran", "Tonghua"): never a garble to guess from. Exact, case-sensitive.
+  bool world_place(std::string_view word) const {
+    return world_places_.find(word) != world_places_.end();
+  }
+  size_t world_places() const { return world_places_.size(); }
+
   const std::vector<NameEntry>& entries() const { return entries_; }
   size_t max_variant_words() const { return max_variant_words_; }
   // Every word of every canonical and accepted form (for the lexicon).
@@ -93,6 +101,7 @@ class NameTable {
   std::unordered_map<std::string, std::vector<const NameEntry*>, Hash, std::equal_to<>> correct_;
   std::unordered_set<std::string, Hash, std::equal_to<>> multiword_starts_;
   std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> world_places_;
   size_t max_variant_words_ = 1;
 };
 

@@ -12,7 +12,10 @@
 //  * French canonical = CLDR fr (territory name or exemplar city), unless overrides.tsv says
 //    otherwise; other French names from CLDR fr alt forms and i18n-iso-countries fr become
 //    `accepted`.
-//  * Variants = the en/de/es/it/pt names (CLDR + i18n-iso-countries) that are not French.
+//  * Variants = the en/de/es/it/pt names (CLDR + i18n-iso-countries) that are not French, and the
+//    endonyms: the names in the country's own official languages written in the Latin script
+//    (CLDR territoryInfo; "Polska", "Warszawa"), minus short ones, English and French words and
+//    names of communes of France.
 //    A name is dropped when it equals a French form once case and accents are folded, when it
 //    contains parentheses/commas/" - "/"&", when it is an all-caps acronym, or when it equals
 //    (case-insensitively) any canonical or accepted form of any table (hand tables included).
@@ -31,6 +34,13 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const OUT_DIR = path.join(ROOT, 'corrections', 'names');
 const REPORT = process.argv.includes('--report');
 const LANGS = ['en', 'de', 'es', 'it', 'pt'];
+// Endonyms: each country's own name and its cities' names in its official languages (CLDR
+// territoryInfo) when CLDR writes them in the Latin script ("Polska", "Warszawa", "Praha",
+// "Magyarország", "Bucureşti"): the foreign spelling a scraped or machine-translated text most
+// often keeps. EXTRA_LANGS adds every name of other languages; it is empty: measured on the
+// development sets, Polish, Dutch, Turkish... names of all countries bring more false corrections
+// (a Belgian "Chiny", "Hellas Vérone", fuzzy hits on the extra forms) than garbles.
+const EXTRA_LANGS = [];
 
 const nfc = (s) => s.normalize('NFC');
 // same key as fold() in check_names.py: case, accents, apostrophes and hyphens ignored
@@ -112,7 +122,29 @@ const countries = require('i18n-iso-countries');
 const terr = (l) => require(`cldr-localenames-full/main/${l}/territories.json`).main[l].localeDisplayNames.territories;
 const zones = (l) => require(`cldr-dates-full/main/${l}/timeZoneNames.json`).main[l].dates.timeZoneNames.zone;
 const T = {}; const Z = {};
-for (const l of ['fr', ...LANGS]) { T[l] = terr(l); Z[l] = zones(l); }
+const localeExists = (l) => fs.existsSync(path.join(path.dirname(require.resolve('cldr-localenames-full/package.json')), 'main', l, 'territories.json'))
+  && fs.existsSync(path.join(path.dirname(require.resolve('cldr-dates-full/package.json')), 'main', l, 'timeZoneNames.json'));
+for (const l of ['fr', ...LANGS, ...EXTRA_LANGS]) { T[l] = terr(l); Z[l] = zones(l); }
+// official languages of each territory that CLDR writes in the Latin script
+const territoryInfo = require('cldr-core/supplemental/territoryInfo.json').supplemental.territoryInfo;
+const languageData = require('cldr-core/supplemental/languageData.json').supplemental.languageData;
+function officialLatin(code) {
+  const out = [];
+  const pops = (territoryInfo[code] || {}).languagePopulation || {};
+  for (const [lang, info] of Object.entries(pops)) {
+    if (!['official', 'de_facto_official'].includes(info._officialStatus)) continue;
+    const base = lang.split('_')[0];
+    const scripts = ((languageData[base] || {})._scripts) || [];
+    let locale = base;
+    if (scripts[0] !== 'Latn') {
+      if (scripts.includes('Latn') && localeExists(base + '-Latn')) locale = base + '-Latn'; else continue;
+    }
+    if (!localeExists(locale)) continue;
+    if (!T[locale]) { T[locale] = terr(locale); Z[locale] = zones(locale); }
+    out.push(locale);
+  }
+  return out;
+}
 
 const NON_SOVEREIGN = new Set('AS AI AQ AW BM BV IO KY CX CC CK FK FO GF PF TF GI GL GP GU HM HK MO MQ YT MS NC NU NF MP PN PR RE SH PM SJ TK TC UM VG VI WF EH AX BQ CW GG IM JE BL MF SX'.split(' '));
 
@@ -131,12 +163,16 @@ for (const code of Object.keys(countries.getAlpha2Codes())) {
   let canonical = o.canonical || frNames[0];
   const accepted = frNames.filter(usable);
   const variants = [];
+  const extra = new Set(); // names of the other languages only
   for (const l of LANGS) {
     for (const n of [T[l][code], T[l][code + '-alt-short'], T[l][code + '-alt-variant'], ...(countries.getName(code, l, { select: 'all' }) || [])]) {
       if (n) variants.push(clean(n));
     }
   }
-  entries.push({ source: 'country', key: code, canonical, kind: o.kind || (NON_SOVEREIGN.has(code) ? 'territory' : 'country'), accepted, variants, o,
+  for (const l of [...EXTRA_LANGS, ...officialLatin(code)]) {
+    for (const n of [T[l][code], T[l][code + '-alt-short']]) if (n && !variants.includes(clean(n))) { variants.push(clean(n)); extra.add(clean(n)); }
+  }
+  entries.push({ source: 'country', key: code, canonical, kind: o.kind || (NON_SOVEREIGN.has(code) ? 'territory' : 'country'), accepted, variants, extra, o,
     note: (o.note ? o.note + '; ' : '') + `ISO 3166-1 ${code}` });
 }
 
@@ -153,6 +189,13 @@ function zoneName(l, id) {
   for (const p of id.split('/')) o = o && o[p];
   return o && o.exemplarCity;
 }
+// time zone -> territory, from the "mapZone" entries of CLDR windowsZones (territory and zones).
+const zoneCountry = new Map();
+for (const m of require('cldr-core/supplemental/windowsZones.json').supplemental.windowsZones.mapTimezones) {
+  const z = m.mapZone;
+  if (!z || !z._territory || z._territory === '001' || z._territory === 'ZZ') continue;
+  for (const id of z._type.split(' ')) zoneCountry.set(id, z._territory);
+}
 const territoryNamesFr = new Set(Object.keys(T.fr).map((k) => low(clean(T.fr[k]))));
 for (const id of [...tzIds].sort()) {
   if (/^(Etc|Antarctica)\/|\/(Indiana|Kentucky|North_Dakota|Argentina)\//.test(id)) continue;
@@ -163,8 +206,14 @@ for (const id of [...tzIds].sort()) {
   if (territoryNamesFr.has(low(fr)) && !o.canonical) continue; // a zone named after its country or territory
   const canonical = o.canonical || fr;
   const variants = [];
+  const extra = new Set();
   for (const l of LANGS) { const n = zoneName(l, id) || (l === 'en' ? fallback : null); if (n) variants.push(clean(n)); }
-  entries.push({ source: 'city', key: id, canonical, kind: o.kind || 'city', accepted: [fr], variants, o,
+  const country = zoneCountry.get(id);
+  for (const l of [...EXTRA_LANGS, ...(country ? officialLatin(country) : [])]) {
+    const n = zoneName(l, id);
+    if (n && !variants.includes(clean(n))) { variants.push(clean(n)); extra.add(clean(n)); }
+  }
+  entries.push({ source: 'city', key: id, canonical, kind: o.kind || 'city', accepted: [fr], variants, extra, o,
     note: (o.note ? o.note + '; ' : '') + `CLDR time zone ${id}` });
 }
 
@@ -213,9 +262,26 @@ for (const e of entries) {
 }
 // variants shared by several entries
 const owners = new Map();
-for (const e of entries) for (const v of e.variants) owners.set(low(v), (owners.get(low(v)) || new Set()).add(e.canonical));
-for (const [v, r] of handVariant) owners.set(v, (owners.get(v) || new Set()).add(r.canonical));
+// keyed like check_names.py: case, accents, apostrophes and hyphens folded ("Mexikó", "Mexiko")
+for (const e of entries) for (const v of e.variants) owners.set(fold(v), (owners.get(fold(v)) || new Set()).add(e.canonical));
+for (const [v, r] of handVariant) owners.set(fold(v), (owners.get(fold(v)) || new Set()).add(r.canonical));
 const french = frenchKnown(uniq(entries.flatMap((e) => e.variants)));
+// The names of the other languages are kept only when nothing else can be meant: not a word of
+// French or English, not a commune of France ("Mayot"), at least 4 letters. The first five
+// languages keep the ? marker instead (hand-reviewed over time).
+const communeNames = new Set();
+try {
+  for (const c of require('@etalab/decoupage-administratif/data/communes.json')) if (c.type === 'commune-actuelle') communeNames.add(fold(c.nom));
+} catch (e) { missingTool('@etalab/decoupage-administratif is not installed: npm ci'); }
+for (const e of entries) {
+  e.variants = e.variants.filter((v) => {
+    if (!e.extra.has(v)) return true;
+    const why2 = (v.match(/\p{L}/gu) || []).length < 4 ? 'short' : communeNames.has(fold(v)) ? 'commune of France'
+      : isEnglishWord(v.toLowerCase()) ? 'English word' : french.has(v) ? 'known to French Hunspell' : '';
+    if (why2) { collisions.push(`${e.canonical}: other-language variant ${v} dropped (${why2})`); return false; }
+    return true;
+  });
+}
 const why = [];
 for (const e of entries) {
   e.variants = e.variants.map((v) => {
@@ -224,7 +290,7 @@ for (const e of entries) {
     if (isEnglishWord(v.toLowerCase())) reasons.push('English word');
     if (french.has(v)) reasons.push('known to French Hunspell');
     if (handPeople.has(low(v))) reasons.push('person name');
-    if ((owners.get(low(v)) || new Set()).size > 1) reasons.push('variant of several entries');
+    if ((owners.get(fold(v)) || new Set()).size > 1) reasons.push('variant of several entries');
     if (reasons.length) { why.push(`${e.canonical}: ?${v} (${reasons.join(', ')})`); return '?' + v; }
     return v;
   });
