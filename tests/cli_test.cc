@@ -125,7 +125,8 @@ TEST(Cli, InvalidUtf8NamesFileAndPosition) {
 
 TEST(Cli, BinaryFileIsRefused) {
   TempDir d;
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  static const char kPngHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string png(kPngHeader, sizeof kPngHeader - 1);
   write(d / "image.txt", png + std::string(200, '\0'));
   auto r = run_cli({"clean", "--lossy", d / "image.txt", "-o", d / "out"});
   EXPECT_EQ(r.exit_code, 3);
