@@ -59,15 +59,17 @@ build() {  # build DIR CMAKE_ARGS...
 
 case "$mode" in
   build)
-    build build/release -DRETOUCHE_BUILD_TESTS=OFF
+    build build/release -DRETOUCHE_BUILD_TESTS=OFF -DRETOUCHE_WERROR=OFF
     ;;
   run)
-    build build/release -DRETOUCHE_BUILD_TESTS=OFF
+    build build/release -DRETOUCHE_BUILD_TESTS=OFF -DRETOUCHE_WERROR=OFF
     rm -rf out
     build/release/retouche clean samples -o out
     ;;
   test)
-    build build/release -DRETOUCHE_WERROR=ON
+    # Options are explicit both ways: a build directory keeps its cached
+    # options, and 'run' before 'test' must not leave the tests switched off.
+    build build/release -DRETOUCHE_BUILD_TESTS=ON -DRETOUCHE_WERROR=ON
     build build/sanitize -DRETOUCHE_WERROR=ON -DRETOUCHE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
     echo "setup: tests (Release)" >&2
     (cd build/release && ctest --output-on-failure -j "$jobs")
