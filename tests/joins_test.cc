@@ -97,6 +97,21 @@ TEST(Joins, GluedWordsAreSeparated) {
        "joins.glued-words"},
       {"Il a perdu unepartie de sa fortune.\n", "Il a perdu une partie de sa fortune.\n",
        "joins.glued-words"},
+      // An auxiliary before a participle or an adverb ("ont été", not "on tété").
+      {"Les habitants ontété invités à partir.\n", "Les habitants ont été invités à partir.\n",
+       "joins.glued-words"},
+      {"L’âme de son frère estbien en place.\n", "L’âme de son frère est bien en place.\n",
+       "joins.glued-words"},
+      // A conjunction or adverb, a number, an adjective that stands first.
+      {"Ijevsk pouvait déjàprétendre au statut de ville.\n",
+       "Ijevsk pouvait déjà prétendre au statut de ville.\n", "joins.glued-words"},
+      {"Il apparaît dansquatre des cinq matchs.\n", "Il apparaît dans quatre des cinq matchs.\n",
+       "joins.glued-words"},
+      {"Elle réalise son premiermodèle à dix ans.\n", "Elle réalise son premier modèle à dix ans.\n",
+       "joins.glued-words"},
+      // A noun and an adjective that is also a noun, after an article.
+      {"Elle a appelé les éluseuropéens à agir.\n", "Elle a appelé les élus européens à agir.\n",
+       "joins.glued-words"},
   };
   for (const Case& c : kCases) expect_fixed(c);
 }
@@ -127,6 +142,141 @@ TEST(Joins, GluedWordsAfterATitleSplitsAPersonsName) {
        "Le président Zelensky et le chancelier ont parlé.\n", "joins.glued-words"},
   };
   for (const Case& c : kCases) expect_fixed(c);
+}
+
+// An article glued after a common word starts a sentence, even before a
+// capitalised word; after a name or a work noun it may begin a title.
+TEST(Joins, GluedArticleBeforeACapitalStartsASentence) {
+  static const Case kCases[] = {
+      {"La queue mesure sept centimètres pour la queueLe Parlement européen a adopté une "
+       "résolution.\n",
+       "La queue mesure sept centimètres pour la queue. Le Parlement européen a adopté une "
+       "résolution.\n",
+       "joins.glued"},
+      // More sentence openers: "Quelle", "Beaucoup", "Environ".
+      {"Il a cité la sourceQuelle mesure devrait s’imposer ?\n",
+       "Il a cité la source. Quelle mesure devrait s’imposer ?\n", "joins.glued"},
+  };
+  for (const Case& c : kCases) expect_fixed(c);
+}
+
+TEST(Joins, GluedArticleBeforeATitleIsNotASentence) {
+  static const char* kKeep[] = {
+      "Il a joué dans le filmLes Aventures de Tintin.\n",
+      "Il a composé la musique du film d’Alexis GranowskyLes Aventures du roi Pausole.\n",
+  };
+  for (const char* k : kKeep) {
+    Result r = clean(k);
+    EXPECT_EQ(r.clean_text, k);
+    EXPECT_FALSE(has_rule(r, "joins.glued")) << k;
+  }
+}
+
+// A name glued after a word: the separator follows from the sentence. A
+// grammar word or a verb takes the name as its complement (a space); a name
+// with a verb of its own starts a sentence after a clause that has one, and
+// follows a comma after a fronted phrase.
+TEST(Joins, GluedNameGetsTheSeparatorItsSentenceNeeds) {
+  static const Case kCases[] = {
+      {"Il organise des dîners romantiques pourBelldandy et Keichi.\n",
+       "Il organise des dîners romantiques pour Belldandy et Keichi.\n", "joins.glued"},
+      {"Galadriel emportaNenya sur un navire.\n", "Galadriel emporta Nenya sur un navire.\n",
+       "joins.glued"},
+      {"Le vol a été dérouté en raison des conditions météorologiquesZorbanos s’était opposé à "
+       "lui.\n",
+       "Le vol a été dérouté en raison des conditions météorologiques. Zorbanos s’était opposé à "
+       "lui.\n",
+       "joins.glued"},
+      // The verb of a relative clause is not the main clause's.
+      {"Après une brève invasion qui n’a rencontré que peu de résistanceZorbanos s’est emparé des "
+       "îles.\n",
+       "Après une brève invasion qui n’a rencontré que peu de résistance, Zorbanos s’est emparé des "
+       "îles.\n",
+       "joins.glued"},
+      // A first name and a surname after a name.
+      {"Après la réunion à MatignonNicolas Sarkozy a quitté Paris.\n",
+       "Après la réunion à Matignon, Nicolas Sarkozy a quitté Paris.\n", "joins.glued"},
+  };
+  for (const Case& c : kCases) expect_fixed(c);
+}
+
+TEST(Joins, GluedNameWithoutEvidenceIsOnlyProposed) {
+  static const char* kKeep[] = {
+      // No verb after the name: a period, a comma or a space.
+      "Il a rendu hommage au journalisteZorbanos Kalamaris, présent ce jour-là.\n",
+      // "on" before a capital is code ("onClick"), not French.
+      "Le gestionnaire onClick est appelé au clic.\n",
+      // Two first names make one ("JeanPierre"), a brand without a first name stays.
+      "JeanPierre Dupont a signé le contrat.\n",
+      "La société KazMunayGas a annoncé ses résultats.\n",
+  };
+  for (const char* k : kKeep) {
+    Result r = clean(k);
+    EXPECT_EQ(r.clean_text, k);
+    EXPECT_FALSE(has_rule(r, "joins.glued")) << k;
+  }
+}
+
+// A capitalised word glued to the next word is split on the evidence of its
+// sentence, whatever the name (most are rare: no list holds them).
+TEST(Joins, GluedWordsSplitOnTheEvidenceOfTheSentence) {
+  static const Case kCases[] = {
+      // The clause has no verb but the glued one.
+      {"Christine Vandermolenest une actrice française.\n",
+       "Christine Vandermolen est une actrice française.\n", "joins.glued-words"},
+      {"Les membres de la tribu des Werchefanaaient installé des barrages.\n",
+       "Les membres de la tribu des Werchefana aient installé des barrages.\n",
+       "joins.glued-words"},
+      // A date, a year, a country.
+      {"Il est mort à Toulousele 20 septembre 2004.\n",
+       "Il est mort à Toulouse le 20 septembre 2004.\n", "joins.glued-words"},
+      {"Il fait son service militaire à Sélestaten 1935.\n",
+       "Il fait son service militaire à Sélestat en 1935.\n", "joins.glued-words"},
+      // Words no name ends with.
+      {"Il s’installe à Parisoù il suit les cours du lycée.\n",
+       "Il s’installe à Paris où il suit les cours du lycée.\n", "joins.glued-words"},
+      {"La route traverse la vallée de la Margareeavant de longer le lac.\n",
+       "La route traverse la vallée de la Margaree avant de longer le lac.\n",
+       "joins.glued-words"},
+      // An institution after its article.
+      {"La réforme est approuvée par la Chambredes députés.\n",
+       "La réforme est approuvée par la Chambre des députés.\n", "joins.glued-words"},
+      {"Il siège au Parlementeuropéen depuis 2019.\n",
+       "Il siège au Parlement européen depuis 2019.\n", "joins.glued-words"},
+      // Coordinations: two persons, two verbs after a complement.
+      {"Il tourne un film avec Marlon Brandoet Jack Nicholson.\n",
+       "Il tourne un film avec Marlon Brando et Jack Nicholson.\n", "joins.glued-words"},
+      {"Après la guerre il va à New Yorket commence une carrière.\n",
+       "Après la guerre il va à New York et commence une carrière.\n", "joins.glued-words"},
+      // A first name and a particle before a surname.
+      {"Il est le frère de Georgesde Traz.\n", "Il est le frère de Georges de Traz.\n",
+       "joins.glued-words"},
+      // A long determiner at a sentence start.
+      {"Certainscourtiers permettent de l’automatiser.\n",
+       "Certains courtiers permettent de l’automatiser.\n", "joins.glued-words"},
+  };
+  for (const Case& c : kCases) expect_fixed(c);
+}
+
+TEST(Joins, GluedWordsLeavesRareNamesWithoutEvidenceAlone) {
+  static const char* kKeep[] = {
+      // Surnames in -et and -est before a verb, a determiner or a capital.
+      "Christine Cochet est une actrice et Louis Gardet un islamologue.\n",
+      "Il part pour Somerset le lendemain.\n",
+      "L’opération Market Garden a échoué.\n",
+      "Le corridor du sud-ouest (Southwest Corridor) a ouvert en 2000.\n",
+      // Latin names: the word after is not French.
+      "Deux espèces (Eurylaime vert et Galerida malabarica) sont menacées.\n",
+      // "l'" does not show that the adjective agrees.
+      "Le père de Chuck lui enlève l’Intersecret de la tête.\n",
+      // A bird: a colour adjective of five letters.
+      "La Gorgebleue est un passereau.\n",
+      // A place, not "vers ailles".
+      "Il faut tourner à gauche quand on vient de versailles.\n",
+      // Between two words French does not know, a foreign word.
+      "La Critique de la raison pure (Kritik der reinen Vernunft) est une œuvre de Kant.\n",
+  };
+  for (const char* k : kKeep) expect_kept(k, "joins.glued-words");
 }
 
 TEST(Joins, MissingSpaceIsAdded) {
@@ -208,6 +358,11 @@ TEST(Joins, DroppedPeriodIsRestored) {
        "Les troupes ont quitté la ville. Elles sont rentrées à la base.\n", "joins.dropped-period"},
       {"Les habitants ont fui Cela a provoqué une crise.\n",
        "Les habitants ont fui. Cela a provoqué une crise.\n", "joins.dropped-period"},
+      // "Bien que", "Quel", "Beaucoup" open sentences too
+      // (dictionaries/sentence-starters-fr.txt).
+      {"Les portions étaient très généreuses Bien que le service soit lent, nous reviendrons.\n",
+       "Les portions étaient très généreuses. Bien que le service soit lent, nous reviendrons.\n",
+       "joins.dropped-period"},
   };
   for (const Case& c : kCases) expect_fixed(c);
 }
@@ -223,6 +378,8 @@ TEST(Joins, NoPeriodBeforeNamesAndTitlesMidSentence) {
       "Il est parti pour Le Caire ce matin.\n",
       // After "dit" (said, or called) comes a quote or a title.
       "Il a dit Nous vaincrons devant la foule.\n",
+      // A capitalised noun after its article.
+      "Il a parlé du Bien commun devant la foule.\n",
   };
   for (const char* k : kKeep) expect_kept(k, "joins.dropped-period");
 }

@@ -261,24 +261,6 @@ class MidSentenceCapital : public Rule {
     return wk.function_word(p);
   }
 
-  // Is the word at `k` a conjugated verb here? A form that is also a noun
-  // is the noun right after a determiner ("Les relations", "des souris"); an
-  // auxiliary stays a verb after an object pronoun that looks like one ("les a").
-  static bool finite_verb_at(WordKnowledge& wk, std::string_view t, const std::vector<Token>& toks,
-                             size_t k) {
-    std::string lw = WordKnowledge::lower(toks[k].text(t));
-    uint32_t m = wk.morphology(lw);
-    if (!(m & word::kFiniteVerb)) return false;
-    if (!(m & word::kNoun) || wk.auxiliary(lw)) return true;
-    for (size_t j = k; j-- > 0;) {
-      if (toks[j].kind == TokenKind::kSpace) continue;
-      if (toks[j].kind != TokenKind::kWord || toks[j].elision) return true;
-      std::string_view d = toks[j].text(t);
-      return !(wk.determiner(d) || (wk.morphology(WordKnowledge::lower(d)) & word::kDeterminer));
-    }
-    return true;
-  }
-
   // Does the clause [from, to] hold a finite verb? Then it can end here.
   static bool clause_has_verb(RuleContext& ctx, WordKnowledge& wk, size_t from, size_t to) {
     std::string_view t = ctx.text();

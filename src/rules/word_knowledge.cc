@@ -20,7 +20,8 @@ Status WordLists::load(const Resources& r) {
                {"work-nouns-fr", &work_nouns},
                {"person-nouns-fr", &person_nouns},
                {"prefixes-fr", &prefixes},
-               {"function-words-en", &english}};
+               {"function-words-en", &english},
+               {"prenominal-adjectives-fr", &prenominal}};
   for (const Want& w : wants) {
     *w.slot = r.word_list(w.name);
     if (!*w.slot) return ConfigError("missing word list dictionaries/" + std::string(w.name) + ".txt");
@@ -60,7 +61,9 @@ bool WordKnowledge::is_name(std::string_view w) {
 }
 
 bool WordKnowledge::known(std::string_view w) {
-  return lex_.known(w) || names_.is_correct(ascii_apostrophes(w));
+  if (lex_.known(w)) return true;
+  std::string buf;
+  return names_.is_correct(ascii_apostrophes(w, buf));
 }
 
 bool WordKnowledge::derived_ending(std::string_view w) const {
@@ -71,10 +74,9 @@ bool WordKnowledge::derived_ending(std::string_view w) const {
   return false;
 }
 
-bool WordKnowledge::preposition_not_prefix(std::string_view w) const {
+bool WordKnowledge::preposition_not_prefix_lc(std::string_view l) {
   static const char* kPrepositions[] = {"dans", "avec", "pour", "chez", "sans",
                                         "depuis", "pendant", "selon", "malgré", "parmi"};
-  std::string l = lower(w);
   for (const char* p : kPrepositions) {
     if (l == p) return true;
   }
@@ -125,6 +127,21 @@ bool WordKnowledge::common_lower(std::string_view w) {
   std::string l = text::lower(w);
   if (!lex_.known(l)) return false;
   return (lex_.morphology(l) & word::kCommonReading) != 0;
+}
+
+bool finite_verb_at(WordKnowledge& wk, std::string_view text, const std::vector<text::Token>& toks,
+                    size_t k) {
+  std::string lw = WordKnowledge::lower(toks[k].text(text));
+  uint32_t m = wk.morphology(lw);
+  if (!(m & word::kFiniteVerb)) return false;
+  if (!(m & word::kNoun) || wk.auxiliary(lw)) return true;
+  for (size_t j = k; j-- > 0;) {
+    if (toks[j].kind == text::TokenKind::kSpace) continue;
+    if (toks[j].kind != text::TokenKind::kWord || toks[j].elision) return true;
+    std::string_view d = toks[j].text(text);
+    return !(wk.determiner(d) || (wk.morphology(WordKnowledge::lower(d)) & word::kDeterminer));
+  }
+  return true;
 }
 
 }  // namespace retouche

@@ -6,10 +6,12 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "lexicon/lexicon.h"
 #include "lexicon/name_table.h"
 #include "pipeline/resources.h"
+#include "text/tokenizer.h"
 
 namespace retouche {
 
@@ -28,6 +30,7 @@ struct WordLists {
   const WordSet* person_nouns = nullptr;       // dictionaries/person-nouns-fr.txt
   const WordSet* prefixes = nullptr;           // dictionaries/prefixes-fr.txt
   const WordSet* english = nullptr;            // dictionaries/function-words-en.txt
+  const WordSet* prenominal = nullptr;         // dictionaries/prenominal-adjectives-fr.txt
 
   // Fills from resources; fails naming the missing file.
   Status load(const Resources& r);
@@ -67,9 +70,12 @@ class WordKnowledge {
   bool person_noun(std::string_view w) const;
   bool prefix(std::string_view w) const { return lists_.prefixes->count(lower(w)) > 0; }
   bool english(std::string_view w) const { return lists_.english->count(lower(w)) > 0; }
+  // An adjective that stands before its noun ("premier", "ancien", "superbe").
+  bool prenominal_adjective(std::string_view w) const { return lists_.prenominal->count(lower(w)) > 0; }
   // A preposition that French does not also use as a word-forming prefix
   // (dans, avec, pour; not sur-, sous-, contre-, entre-).
-  bool preposition_not_prefix(std::string_view w) const;
+  bool preposition_not_prefix(std::string_view w) const { return preposition_not_prefix_lc(lower(w)); }
+  static bool preposition_not_prefix_lc(std::string_view lowercase);
   // The word ends with a derivational suffix ("-ment", "-ienne").
   bool derived_ending(std::string_view w) const;
   // A first name: a first-name row of the name table or the dictionary's po:prn.
@@ -78,6 +84,13 @@ class WordKnowledge {
   bool place_or_surname(std::string_view w);
   // A correct form of the curated name table that is not a first name.
   bool curated_name(std::string_view w) const;
+
+  // The lists themselves, for callers that ask about words already in
+  // lowercase with ASCII apostrophes (`in`: no case mapping).
+  const WordLists& lists() const { return lists_; }
+  static bool in(const WordSet* list, std::string_view lowercase) {
+    return list->count(std::string(lowercase)) > 0;
+  }
 
   const NameTable& names() const { return names_; }
   Lexicon& lexicon() { return lex_; }
@@ -88,5 +101,12 @@ class WordKnowledge {
   const NameTable& names_;
   const WordLists& lists_;
 };
+
+// Is the word token at `k` a conjugated verb here? A form that is also a
+// noun is the noun right after a determiner ("Les relations", "des
+// souris"); an auxiliary stays a verb after an object pronoun that looks
+// like one ("les a").
+bool finite_verb_at(WordKnowledge& wk, std::string_view text, const std::vector<text::Token>& toks,
+                    size_t k);
 
 }  // namespace retouche
