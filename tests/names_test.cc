@@ -256,6 +256,11 @@ TEST(Names, ConsistencyOnlyBesideTheCanonicalSpelling) {
   EXPECT_EQ(f->replacement, "Tokaïev");
   EXPECT_EQ(f->status, FindingStatus::kApplied);
 
+  // The canonical surname inside the person's full name counts too.
+  EXPECT_EQ(clean("Le président Kassym-Jomart Tokaïev a reçu Poutine. Tokayev a ensuite parlé.\n")
+                .clean_text,
+            "Le président Kassym-Jomart Tokaïev a reçu Poutine. Tokaïev a ensuite parlé.\n");
+
   // Two accepted spellings: neither is made the other.
   const std::string keep = "Le président Tokayev et Tokaev.\n";
   EXPECT_EQ(clean(keep).clean_text, keep);

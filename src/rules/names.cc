@@ -439,6 +439,11 @@ void Names::check(RuleContext& ctx) const {
       if (correct) {
         present.insert(std::string(form));
         if (len > 1) {
+          // Its words are written correctly too: "Kassym-Jomart Tokaïev"
+          // makes "Tokaïev" the document's spelling of the surname.
+          for (size_t k = 0; k < len; ++k) {
+            if (correct_of(wi + k)) present.insert(ascii_apostrophes(toks[words[wi + k]].text(t)));
+          }
           wi += len - 1;
           consumed = true;
         }
