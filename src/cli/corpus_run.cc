@@ -11,6 +11,7 @@
 #include <iostream>
 #include <memory>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include "cli/progress.h"
@@ -77,6 +78,8 @@ Status expand_corpus_inputs(const std::vector<std::string>& args, std::vector<st
       out->insert(out->end(), found.begin(), found.end());
     } else if (fs::exists(a, ec)) {
       out->push_back(a);
+    } else if (ec && ec != std::errc::no_such_file_or_directory) {
+      return InputError(a + ": cannot read: " + ec.message());
     } else {
       return InputError(a + ": no such file or directory");
     }

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <system_error>
 #include <map>
 #include <set>
 
@@ -136,6 +137,11 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
     }
     std::error_code ec;
     fs::file_status st = fs::status(a, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      // A symbolic-link loop, a directory on the way that cannot be searched.
+      errors->push_back(a + ": cannot read: " + ec.message());
+      continue;
+    }
     if (ec || !fs::exists(st)) {
       errors->push_back(a + ": no such file or directory");
       continue;
