@@ -1,6 +1,7 @@
 // RuleRegistry: rule factories by id. Each rule family registers its rules in
-// one function (register_<family>_rules); builtin.cc lists the families. The
-// pipeline builds every registered rule and filters by --enable/--disable.
+// one function (register_<family>_rules), or one per file when its rules live
+// in several files (joins); builtin.cc lists them. The pipeline builds every
+// registered rule and filters by --enable/--disable.
 #pragma once
 
 #include <functional>

@@ -11,7 +11,9 @@ const RuleRegistry& RuleRegistry::builtin() {
     register_structure_rules(r);
     register_hard_wrap_rules(r);
     register_typography_rules(r);
-    register_joins_rules(r);
+    register_missing_space_rules(r);
+    register_glued_case_rules(r);
+    register_glued_words_rules(r);
     register_casing_rules(r);
     register_names_rules(r);
     return r;

@@ -1,0 +1,147 @@
+// joins.missing-space — a space lost after a sentence end, a comma or a
+// closing guillemet when scraped link text was glued back into the sentence:
+// "pays.Il", "triste ».Mais", "»Handicap", "Cependant,une".
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "pipeline/registry.h"
+#include "pipeline/resources.h"
+#include "pipeline/rule.h"
+#include "rules/families.h"
+#include "rules/join_helpers.h"
+#include "text/chars.h"
+
+namespace retouche {
+namespace joins {
+namespace {
+
+char32_t cp_before(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  return utf8::decode_before(s, i);
+}
+
+bool inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos) {
+  for (const auto& [b, e] : spans) {
+    if (b <= pos && pos < e) return true;
+    if (b > pos) break;
+  }
+  return false;
+}
+
+// joins.missing-space: ".Mais", "».Mais", "»Handicap", "Cependant,une".
+class MissingSpace : public Rule {
+ public:
+  std::vector<RuleInfo> infos() const override {
+    return {{"joins.missing-space", Stage::kTokens, Applicability::kSafe,
+             "a space missing after a sentence end, a comma or a closing guillemet "
+             "('pays.Il', '».Mais', 'Cependant,une'); never in numbers, URLs or initials"}};
+  }
+
+  void check(RuleContext& ctx) const override {
+    std::string_view t = ctx.text();
+    const auto& prot = ctx.protected_spans();
+    for (size_t i = 0; i < t.size(); ++i) {
+      char c = t[i];
+      bool guillemet = t.compare(i, 2, "\xC2\xBB") == 0;  // »
+      if (c != '.' && c != ',' && c != '!' && c != '?' && c != ';' && !guillemet) continue;
+      size_t after = i + (guillemet ? 2 : 1);
+      if (after >= t.size() || inside(prot, i)) continue;
+      char32_t next = cp_at(t, after);
+      char32_t prev = cp_before(t, i);
+      if (guillemet) {
+        // »X: a closing guillemet glued to the next word ("»Handicap").
+        if (text::is_letter(next) && text::is_letter(cp_at(t, after + cp_len(t, after)))) {
+          ctx.propose(0, after, after, " ", 0.9, "space missing after a closing guillemet");
+        }
+        continue;
+      }
+      char32_t second = cp_at(t, after + cp_len(t, after));
+      // What follows is a word: two letters, an elided article ("l'église",
+      // "C'est"), or a one-letter word ("à", "a") before a space.
+      bool word_follows = text::is_letter(next) &&
+                          (text::is_letter(second) || text::is_apostrophe(second) || second == ' ');
+      if (c == ',') {
+        // word,word — not 1,5 and not inside a code or list of letters.
+        if (!word_follows || !(text::is_letter(prev) || prev == ')' || prev == U'»')) continue;
+        if (second == ' ' && !(next == U'à' || next == 'a' || next == 'y')) continue;
+        ctx.propose(0, after, after, " ", 0.93, "space missing after a comma");
+        continue;
+      }
+      // Sentence end glued to the next sentence: "pays.Il", "».Mais", "Talancé.Les".
+      if (!text::is_upper(next)) continue;
+      if (!(text::is_lower(second) || text::is_apostrophe(second))) continue;  // "U.S.A", "S.A."
+      if (c == '.' && !sentence_like_before(t, i)) continue;
+      if (c == '.' && dotted_into_protected(t, after, prot)) continue;  // "Rapport.Final.docx"
+      ctx.propose(0, after, after, " ", 0.95,
+                  std::string("space missing after '") + c + "' before a new sentence");
+    }
+  }
+
+ private:
+  static bool word_at_least(std::string_view t, size_t i, int n) {
+    int k = 0;
+    while (i < t.size() && k < n) {
+      char32_t c = utf8::decode(t, i);
+      if (!text::is_letter(c)) return false;
+      ++k;
+    }
+    return k >= n;
+  }
+  // Does the text at `from` run, through words joined by periods and no
+  // space, into a protected span? Then the period before `from` is part of
+  // a file name or address ("Rapport.Final.docx"), whose protected part the
+  // pattern found only from its last dot-free stem.
+  static bool dotted_into_protected(std::string_view t, size_t from,
+                                    const std::vector<std::pair<size_t, size_t>>& prot) {
+    size_t i = from;
+    while (i < t.size()) {
+      if (inside(prot, i)) return true;
+      size_t j = i;
+      while (j < t.size()) {
+        size_t k = j;
+        char32_t c = utf8::decode(t, k);
+        if (!(text::is_letter(c) || text::is_digit(c) || c == '_' || c == '-')) break;
+        j = k;
+      }
+      if (j == i || j + 1 >= t.size() || t[j] != '.') return false;
+      size_t k = j + 1;
+      char32_t c = utf8::decode(t, k);
+      if (!(text::is_letter(c) || text::is_digit(c))) return false;
+      i = j + 1;
+    }
+    return false;
+  }
+
+  // What precedes a period must read as the end of a word of two letters or
+  // more (not an initial "J." or an abbreviation chain "U.S."), or a closing
+  // quote or bracket.
+  static bool sentence_like_before(std::string_view t, size_t dot) {
+    size_t i = dot;
+    char32_t p = cp_before(t, i);
+    if (p == U'»' || p == ')' || p == '"' || p == U'”') return true;
+    int letters = 0;
+    while (i > 0) {
+      size_t j = i;
+      char32_t c = utf8::decode_before(t, j);
+      if (!text::is_letter(c)) {
+        if (c == '.') return false;  // "U.S.A" chains
+        break;
+      }
+      ++letters;
+      i = j;
+    }
+    return letters >= 2;
+  }
+};
+
+}  // namespace
+}  // namespace joins
+
+void register_missing_space_rules(RuleRegistry& r) {
+  r.add("joins.missing-space",
+        [](const Resources&, Status*) { return std::unique_ptr<Rule>(new joins::MissingSpace()); });
+}
+
+}  // namespace retouche
