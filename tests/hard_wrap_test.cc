@@ -5,11 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "core/line_index.h"
 #include "core/utf8.h"
+#include "core/word_set.h"
 #include "rules/paragraphs.h"
 #include "test_support.h"
 
@@ -166,7 +166,7 @@ TEST(HardWrap, RuleCanBeSwitchedOff) {
 
 // --- rules/paragraphs.h on its own ------------------------------------------
 
-const std::unordered_set<std::string> kOpeners = {"de", "la", "et", "le", "les", "des", "à"};
+const WordSet kOpeners = {"de", "la", "et", "le", "les", "des", "à"};
 
 std::vector<bool> wraps_of(const std::string& text, const std::vector<bool>& breaker = {}) {
   return find_wraps(text, LineIndex(text), breaker, kOpeners);

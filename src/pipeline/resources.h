@@ -8,8 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_set>
 
+#include "core/word_set.h"
 #include "lexicon/lexicon.h"
 #include "retouche/pipeline.h"
 #include "retouche/status.h"
@@ -33,9 +33,9 @@ struct Resources {
   std::shared_ptr<const LineStats> line_stats;
   uint32_t line_stats_min_docs = 0;  // a line in at least this many documents is furniture
   // Plain word lists of dictionaries/*.txt, by file stem ("function-words-fr").
-  std::map<std::string, std::unordered_set<std::string>> word_lists;
+  std::map<std::string, WordSet> word_lists;
 
-  const std::unordered_set<std::string>* word_list(const std::string& name) const {
+  const WordSet* word_list(const std::string& name) const {
     auto it = word_lists.find(name);
     return it == word_lists.end() ? nullptr : &it->second;
   }

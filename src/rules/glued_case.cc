@@ -101,12 +101,9 @@ class GluedCase : public Rule {
 
   static bool finite_verb(WordKnowledge& wk, std::string_view w) {
     if (text::is_upper(cp_at(w, 0))) return false;
-    // "a", "est", "ont": auxiliaries are verbs whatever else the dictionary says they can be.
-    static const char* kAuxiliaries[] = {"a",     "ont",     "est",  "sont",   "était",  "étaient",
-                                         "avait", "avaient", "sera", "seront", "serait", "aurait"};
-    for (const char* aux : kAuxiliaries) {
-      if (w == aux) return true;
-    }
+    // "a", "est", "ont": auxiliaries are verbs whatever else the dictionary
+    // says they can be (dictionaries/always-verbs-fr.txt, as written).
+    if (WordKnowledge::in(wk.lists().always_verbs, w)) return true;
     uint32_t m = wk.morphology(w);
     return (m & word::kFiniteVerb) && !(m & word::kNoun);
   }
@@ -167,7 +164,7 @@ class GluedCase : public Rule {
       if (toks[k].kind != TokenKind::kWord || toks[k].elision) continue;
       ++words;
       std::string_view w = toks[k].text(t);
-      if (subordinator(w)) return false;
+      if (subordinator(wk, w)) return false;
       if (finite_verb(wk, w)) return true;
     }
     return false;
@@ -319,7 +316,7 @@ class GluedCase : public Rule {
       if (tok.kind == TokenKind::kPunct && tok.text(t) == ",") subordinate = false;
       if (tok.kind != TokenKind::kWord) continue;
       std::string_view w = tok.text(t);
-      if (subordinator(w)) {
+      if (subordinator(wk, w)) {
         subordinate = true;
         continue;
       }
@@ -349,14 +346,10 @@ class GluedCase : public Rule {
     return code_points(toks[k - 1].text(t)) <= 2;
   }
 
-  static bool subordinator(std::string_view w) {
-    static const char* kWords[] = {"qui",   "que",  "qu'",     "qu\xE2\x80\x99",
-                                   "où",    "dont", "lorsque", "lorsqu'",
-                                   "quand", "si",   "puisque", "comme"};
-    for (const char* s : kWords) {
-      if (w == s) return true;
-    }
-    return false;
+  // A word that opens a relative or subordinate clause
+  // (dictionaries/subordinators-fr.txt, as written).
+  static bool subordinator(WordKnowledge& wk, std::string_view w) {
+    return WordKnowledge::in(wk.lists().subordinators, w);
   }
 
   WordLists lists_;

@@ -79,7 +79,7 @@ class GluedWords : public Rule {
       Evidence ev;
       if (capital) {
         ev.previous_starts_name = !previous.empty() && wk.names().starts_multiword(previous);
-        ev.article_before = !previous.empty() && article(previous);
+        ev.article_before = !previous.empty() && article(wk, previous);
       }
       Split best{0, 0, 0}, second{0, 0, 0};
       size_t pos = 0, k = 0;
@@ -192,14 +192,9 @@ class GluedWords : public Rule {
     return s;
   }
 
-  static bool article(std::string_view w) {
-    std::string l = WordKnowledge::lower(w);
-    static const char* kArticles[] = {"le",  "la", "les", "l'", "du",
-                                      "des", "au", "aux", "un", "une"};
-    for (const char* a : kArticles) {
-      if (l == a) return true;
-    }
-    return false;
+  // An article, in any case, either apostrophe (dictionaries/articles-fr.txt).
+  static bool article(WordKnowledge& wk, std::string_view w) {
+    return WordKnowledge::in(wk.lists().articles, WordKnowledge::lower(w));
   }
 
   // Could a split of a lowercase word be explained, from the word lists
@@ -244,7 +239,7 @@ class GluedWords : public Rule {
       return 0;  // "postsecondaire", "surpantalon": compounds
     }
     // "fonctionnepar", "peinturessur", "toutesles"
-    if (is.grammar_right && right_len >= 2 && left_len >= 4 && !weak_ending(right)) return 3;
+    if (is.grammar_right && right_len >= 2 && left_len >= 4 && !weak_ending(wk, right)) return 3;
     if (derived) return 0;  // a rare derived word, not a glue
     uint32_t rm = wk.morphology(right);
     uint32_t lm = wk.morphology(left);
@@ -284,23 +279,18 @@ class GluedWords : public Rule {
     // banquierviennois", "les éluseuropéens")
     if (left_content && (lm & word::kNoun) && right_len >= 5 && (rm & word::kAdjective) &&
         plural(left) == plural(right) &&
-        (!(rm & word::kNoun) || (right_len >= 6 && after_article(env, plural(left))))) {
+        (!(rm & word::kNoun) || (right_len >= 6 && after_article(wk, env, plural(left))))) {
       return 1;
     }
     return 0;
   }
 
   // Is the word before the token an article of the given number ("du", "les")?
-  static bool after_article(const Surroundings& env, bool plural_number) {
-    static const char* kSingular[] = {"le", "la", "l'", "l\xE2\x80\x99", "du", "au", "un", "une"};
-    static const char* kPlural[] = {"les", "des", "aux"};
-    for (const char* a : kSingular) {
-      if (env.previous == a) return !plural_number;
-    }
-    for (const char* a : kPlural) {
-      if (env.previous == a) return plural_number;
-    }
-    return false;
+  // The article as written, lowercase (dictionaries/articles-fr.txt); the
+  // plural ones end in -s or -x ("les", "des", "aux").
+  static bool after_article(WordKnowledge& wk, const Surroundings& env, bool plural_number) {
+    if (!WordKnowledge::in(wk.lists().articles, env.previous)) return false;
+    return plural(env.previous) == plural_number;
   }
 
   // After a split, a determiner must be followed by a word that is not a
@@ -325,14 +315,10 @@ class GluedWords : public Rule {
     return true;
   }
 
-  // Grammar words too short or too common at the end of real words to split on.
-  static bool weak_ending(std::string_view w) {
-    static const char* kWeak[] = {"on",  "se",  "me",  "te", "ne",  "y",   "a",   "sa",  "ta", "ma",
-                                  "son", "ton", "mon", "ce", "tes", "mes", "ses", "nos", "vos"};
-    for (const char* s : kWeak) {
-      if (w == s) return true;
-    }
-    return false;
+  // Grammar words too short or too common at the end of real words to split
+  // on (dictionaries/weak-endings-fr.txt, as written).
+  static bool weak_ending(WordKnowledge& wk, std::string_view w) {
+    return WordKnowledge::in(wk.lists().weak_endings, w);
   }
 
   WordLists lists_;

@@ -123,55 +123,39 @@ bool coordination(RuleContext& ctx, WordKnowledge& wk, const Surroundings& env, 
 }
 
 // After a preposition: a word that can start its complement, not a verb
-// or a conjunction.
+// or a conjunction (dictionaries/never-after-preposition-fr.txt).
 bool fits_after_grammar_word(WordKnowledge& wk, const Following& next) {
   if (!next.number.empty()) return true;
   if (next.word.empty()) return false;
   std::string l = WordKnowledge::lower(next.word);
-  static const char* kNever[] = {"et",  "ou",  "mais", "donc", "car",
-                                 "que", "qu'", "qui",  "dont", "ni"};
-  for (const char* s : kNever) {
-    if (l == s) return false;
-  }
+  if (WordKnowledge::in(wk.lists().never_after_preposition, l)) return false;
   uint32_t m = wk.morphology(l);
   return !((m & word::kFiniteVerb) &&
            !(m & (word::kNoun | word::kAdjective | word::kFunctionWord)));
 }
 
 // After a conjugated verb: a lowercase French word that is not another
-// verb nor a conjunction ("Southwest Corridor" is English, "Galerida
-// malabarica" Latin).
+// verb nor a conjunction (dictionaries/never-after-verb-fr.txt; "Southwest
+// Corridor" is English, "Galerida malabarica" Latin).
 bool fits_after_verb(WordKnowledge& wk, const Following& next) {
   if (next.word.empty()) return !next.number.empty();
   if (!text::is_lower(cp_at(next.word, 0)) || !wk.lexicon().known(next.word)) return false;
   std::string l = WordKnowledge::lower(next.word);
-  static const char* kNever[] = {"et", "ou", "mais", "car", "ni"};
-  for (const char* s : kNever) {
-    if (l == s) return false;
-  }
+  if (WordKnowledge::in(wk.lists().never_after_verb, l)) return false;
   uint32_t m = wk.morphology(l);
   return !((m & word::kFiniteVerb) &&
            !(m & (word::kNoun | word::kAdjective | word::kFunctionWord | word::kParticiple)));
 }
 
-bool clause_opener(std::string_view w) {
-  static const char* kOpeners[] = {"que",     "qu'",     "qu\xE2\x80\x99",
-                                   "qui",     "dont",    "où",
-                                   "lorsque", "lorsqu'", "lorsqu\xE2\x80\x99",
-                                   "quand",   "puisque", "si",
-                                   "mais",    "car",     "comme",
-                                   "parce",   "Que",     "Qui",
-                                   "Lorsque", "Quand",   "Si",
-                                   "Mais",    "Comme"};
-  for (const char* o : kOpeners) {
-    if (w == o) return true;
-  }
-  return false;
+// A word that opens a new clause (dictionaries/clause-boundaries-fr.txt, as
+// written: the capitalised forms it lists match, no others).
+bool clause_opener(WordKnowledge& wk, std::string_view w) {
+  return WordKnowledge::in(wk.lists().clause_boundaries, w);
 }
 
 // Does the clause around token `ti` lack a conjugated verb? It runs from
 // the last sentence punctuation, line break or clause-opening word ("que",
-// "qui", "et", "lorsque"…) before the token to the next one after it.
+// "lorsque", "mais"…) before the token to the next one after it.
 // Names (capitalised words) are not verbs.
 bool clause_lacks_verb(RuleContext& ctx, WordKnowledge& wk, size_t ti) {
   std::string_view t = ctx.text();
@@ -185,7 +169,7 @@ bool clause_lacks_verb(RuleContext& ctx, WordKnowledge& wk, size_t ti) {
              p == ")" || p == "\xC2\xAB" || p == "\xC2\xBB" || p == "\"" || p == "\xE2\x80\x9C" ||
              p == "\xE2\x80\x9D" || p == "\xE2\x80\xA6";
     }
-    return tok.kind == TokenKind::kWord && clause_opener(tok.text(t));
+    return tok.kind == TokenKind::kWord && clause_opener(wk, tok.text(t));
   };
   auto verb = [&](size_t k) {
     const Token& tok = toks[k];
@@ -247,25 +231,18 @@ bool institution(WordKnowledge& wk, const Surroundings& env, std::string_view le
   return false;
 }
 
-bool long_grammar_word(std::string_view w) {
-  static const char* kWords[] = {"dans",   "lors",  "avant",  "contre",  "avec",    "pour",
-                                 "chez",   "sans",  "depuis", "pendant", "après",   "selon",
-                                 "malgré", "parmi", "durant", "auprès",  "lorsque", "tandis"};
-  for (const char* s : kWords) {
-    if (w == s) return true;
-  }
-  return false;
+// A preposition or conjunction no name ends with
+// (dictionaries/long-grammar-words-fr.txt, as written).
+bool long_grammar_word(WordKnowledge& wk, std::string_view w) {
+  return WordKnowledge::in(wk.lists().long_grammar_words, w);
 }
 
-// An auxiliary ("est", "étaient"), or a conjugated verb of six letters or
-// more that is not also a noun: shorter forms end too many rare words
-// ("Apollonie", "Polaris", "Eurylaime", "Leprince").
+// An auxiliary ("est", "étaient": dictionaries/auxiliaries-after-name-fr.txt,
+// as written), or a conjugated verb of six letters or more that is not also
+// a noun: shorter forms end too many rare words ("Apollonie", "Polaris",
+// "Eurylaime", "Leprince").
 bool verb_form(WordKnowledge& wk, std::string_view w, size_t len) {
-  static const char* kAuxiliaries[] = {"est",     "sont", "était",  "étaient", "ont",    "avait",
-                                       "avaient", "sera", "seront", "serait",  "aurait", "aient"};
-  for (const char* a : kAuxiliaries) {
-    if (w == a) return true;
-  }
+  if (WordKnowledge::in(wk.lists().auxiliaries_after_name, w)) return true;
   if (len < 6 || !wk.lexicon().known(w)) return false;
   uint32_t m = wk.morphology(w);
   return (m & word::kFiniteVerb) && !(m & word::kNoun);
@@ -287,14 +264,10 @@ bool year(std::string_view d) {
   }
   return d[0] == '1' || (d[0] == '2' && d[1] == '0');
 }
-bool month(std::string_view w) {
-  static const char* kMonths[] = {"janvier",   "février", "mars",     "avril",
-                                  "mai",       "juin",    "juillet",  "août",
-                                  "septembre", "octobre", "novembre", "décembre"};
-  for (const char* m : kMonths) {
-    if (w == m) return true;
-  }
-  return false;
+
+// A month, as written (dictionaries/months-fr.txt).
+bool month(WordKnowledge& wk, std::string_view w) {
+  return WordKnowledge::in(wk.lists().months, w);
 }
 
 }  // namespace
@@ -374,16 +347,16 @@ bool sentence_evidence(RuleContext& ctx, WordKnowledge& wk, const Surroundings& 
     evidence = !next.word.empty();
   } else if (right == "le") {
     // A date follows: "Toulousele 20 septembre".
-    evidence = day_of_month(next.number) && month(next.then);
+    evidence = day_of_month(next.number) && month(wk, next.then);
   } else if (right == "en") {
     // A year, a month or a country follows: "Sélestaten 1935", "Nógráden Hongrie".
-    evidence = year(next.number) || month(next.word) || place(wk, next.word);
+    evidence = year(next.number) || month(wk, next.word) || place(wk, next.word);
   } else if (right == "et") {
     evidence = coordination(ctx, wk, env, ti, left);
   } else if ((right == "de" || right == "du") && wk.first_name(left) && capitalised(next.word)) {
     // A first name, then a surname with its particle: "Georgesde Traz".
     evidence = true;
-  } else if (right_len >= 4 && long_grammar_word(right)) {
+  } else if (right_len >= 4 && long_grammar_word(wk, right)) {
     // A preposition or conjunction names do not end with ("Franklindans",
     // "Margareeavant de"); a short one needs a left part the lexicon knows.
     evidence = fits_after_grammar_word(wk, next) && (right_len >= 5 || wk.known(left));

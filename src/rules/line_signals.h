@@ -7,14 +7,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
+
+#include "core/word_set.h"
 
 namespace retouche {
 
 class Lexicon;
-
-using WordSet = std::unordered_set<std::string>;
 
 struct LineShape {
   int words = 0;              // whitespace-separated tokens holding a letter or digit

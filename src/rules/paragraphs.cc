@@ -52,8 +52,7 @@ std::string_view first_word(std::string_view s) {
 // word that does not begin a name (its next word is in lowercase): "un beau
 // voyage,\nOu comme", "ma pauvre maison,\nQui m'est". Prose goes on in
 // lowercase after a comma; verse starts every line with a capital.
-bool capital_after_comma(std::string_view line, std::string_view next,
-                         const std::unordered_set<std::string>& openers) {
+bool capital_after_comma(std::string_view line, std::string_view next, const WordSet& openers) {
   if (!line.ends_with(",")) return false;
   std::string_view word = first_word(next);
   size_t q = 0;
@@ -97,8 +96,7 @@ bool list_item(std::string_view s) {
 
 }  // namespace
 
-bool runs_on(std::string_view line, std::string_view next,
-             const std::unordered_set<std::string>& openers) {
+bool runs_on(std::string_view line, std::string_view next, const WordSet& openers) {
   line = trim_line(line);
   if (line.ends_with(",") || line.ends_with("-")) return true;
   if (starts_lower(trim_line(next))) return true;
@@ -106,8 +104,7 @@ bool runs_on(std::string_view line, std::string_view next,
 }
 
 std::vector<bool> find_wraps(std::string_view text, const LineIndex& lines,
-                             const std::vector<bool>& breaker,
-                             const std::unordered_set<std::string>& openers) {
+                             const std::vector<bool>& breaker, const WordSet& openers) {
   size_t n = lines.size();
   std::vector<bool> wrap(n, false);
   std::vector<std::string_view> content(n);

@@ -26,10 +26,10 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/line_index.h"
+#include "core/word_set.h"
 
 namespace retouche {
 
@@ -37,11 +37,9 @@ namespace retouche {
 // `breaker[i]` (optional, may be empty) marks lines that end any block
 // (e.g. boilerplate lines).
 std::vector<bool> find_wraps(std::string_view text, const LineIndex& lines,
-                             const std::vector<bool>& breaker,
-                             const std::unordered_set<std::string>& clause_openers);
+                             const std::vector<bool>& breaker, const WordSet& clause_openers);
 
 // True when the break after `line` shows that the text runs on into `next`.
-bool runs_on(std::string_view line, std::string_view next,
-             const std::unordered_set<std::string>& clause_openers);
+bool runs_on(std::string_view line, std::string_view next, const WordSet& clause_openers);
 
 }  // namespace retouche

@@ -21,7 +21,17 @@ Status WordLists::load(const Resources& r) {
                {"person-nouns-fr", &person_nouns},
                {"prefixes-fr", &prefixes},
                {"function-words-en", &english},
-               {"prenominal-adjectives-fr", &prenominal}};
+               {"prenominal-adjectives-fr", &prenominal},
+               {"always-verbs-fr", &always_verbs},
+               {"auxiliaries-after-name-fr", &auxiliaries_after_name},
+               {"subordinators-fr", &subordinators},
+               {"clause-boundaries-fr", &clause_boundaries},
+               {"articles-fr", &articles},
+               {"long-grammar-words-fr", &long_grammar_words},
+               {"never-after-preposition-fr", &never_after_preposition},
+               {"never-after-verb-fr", &never_after_verb},
+               {"months-fr", &months},
+               {"weak-endings-fr", &weak_endings}};
   for (const Want& w : wants) {
     *w.slot = r.word_list(w.name);
     if (!*w.slot) return ConfigError("missing word list dictionaries/" + std::string(w.name) + ".txt");

@@ -5,17 +5,15 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "core/word_set.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/name_table.h"
 #include "pipeline/resources.h"
 #include "text/tokenizer.h"
 
 namespace retouche {
-
-using WordSet = std::unordered_set<std::string>;
 
 struct WordLists {
   const WordSet* sentence_starters = nullptr;  // dictionaries/sentence-starters-fr.txt
@@ -31,6 +29,17 @@ struct WordLists {
   const WordSet* prefixes = nullptr;           // dictionaries/prefixes-fr.txt
   const WordSet* english = nullptr;            // dictionaries/function-words-en.txt
   const WordSet* prenominal = nullptr;         // dictionaries/prenominal-adjectives-fr.txt
+  // Read by the joins rules (see each file for how it is matched).
+  const WordSet* always_verbs = nullptr;             // dictionaries/always-verbs-fr.txt
+  const WordSet* auxiliaries_after_name = nullptr;   // dictionaries/auxiliaries-after-name-fr.txt
+  const WordSet* subordinators = nullptr;            // dictionaries/subordinators-fr.txt
+  const WordSet* clause_boundaries = nullptr;        // dictionaries/clause-boundaries-fr.txt
+  const WordSet* articles = nullptr;                 // dictionaries/articles-fr.txt
+  const WordSet* long_grammar_words = nullptr;       // dictionaries/long-grammar-words-fr.txt
+  const WordSet* never_after_preposition = nullptr;  // dictionaries/never-after-preposition-fr.txt
+  const WordSet* never_after_verb = nullptr;         // dictionaries/never-after-verb-fr.txt
+  const WordSet* months = nullptr;                   // dictionaries/months-fr.txt
+  const WordSet* weak_endings = nullptr;             // dictionaries/weak-endings-fr.txt
 
   // Fills from resources; fails naming the missing file.
   Status load(const Resources& r);
@@ -86,11 +95,10 @@ class WordKnowledge {
   bool curated_name(std::string_view w) const;
 
   // The lists themselves, for callers that ask about words already in
-  // lowercase with ASCII apostrophes (`in`: no case mapping).
+  // lowercase with ASCII apostrophes, or about a word exactly as written
+  // (`in`: no case mapping, no apostrophe normalisation, no copy).
   const WordLists& lists() const { return lists_; }
-  static bool in(const WordSet* list, std::string_view lowercase) {
-    return list->count(std::string(lowercase)) > 0;
-  }
+  static bool in(const WordSet* list, std::string_view w) { return list->contains(w); }
 
   const NameTable& names() const { return names_; }
   Lexicon& lexicon() { return lex_; }
