@@ -48,6 +48,26 @@ bool demonym_context(WordKnowledge& wk, std::string_view prev) {
   return wk.determiner(prev);
 }
 
+// Is `w` a known word or name followed by a known lowercase common word of
+// four letters or more, the name being a garble of the first word only? Only asked of fuzzy-match candidates: rare enough
+// for the few look-ups it costs.
+// The name must fit the left part better than the whole word ("Sud" is
+// nearer "Suède" than "Sudjeudi" is), or "Macronge" would be "Mac" + "ronge".
+bool splits_into_known_words(WordKnowledge& wk, std::string_view w, std::string_view name) {
+  const std::string name_k = name_key(name);
+  const double whole = name_distance(name_key(w), name_k);
+  for (size_t i = 3; i + 4 <= w.size(); ++i) {
+    if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;  // inside a character
+    std::string_view left = w.substr(0, i), right = w.substr(i);
+    text::CaseShape rs = text::case_shape(right);
+    if (!rs.all_lower || rs.letters < 4) continue;
+    if (!wk.known(right) || (wk.morphology(right) & word::kNameReading)) continue;
+    if (!(wk.known(left) || wk.is_name(left))) continue;
+    if (name_distance(name_key(left), name_k) < whole) return true;
+  }
+  return false;
+}
+
 // The surname of a person of the table, written correctly or as a variant.
 bool surname_known(const NameTable& table, std::string_view w) {
   std::string f = ascii_apostrophes(w);
@@ -760,6 +780,10 @@ void Names::check(RuleContext& ctx) const {
     size_t letters = std::min(name_key(w).size(), name_key(best->entry->canonical).size());
     if (letters < 4 || (cue.strength == 0 && letters < 5)) h.needs_evidence = true;
     if (cue.expect == Expect::kPlace && located(wi)) h.needs_evidence = true;
+    // A known word glued to a common word of four letters or more
+    // ("Sudjeudi": Sud + jeudi) is two words that lost their space rather
+    // than a garbled name: changed only when the document confirms the name.
+    if (!h.needs_evidence && splits_into_known_words(wk, w, best->form)) h.needs_evidence = true;
     char stats[64];
     std::snprintf(stats, sizeof stats, " [d=%.2f rel=%.3f margin=%.2f]", d, rel, margin);
     h.why = "close to \"" + std::string(best->form) + "\" (" +
