@@ -20,16 +20,9 @@ int run_stats(const Options& o) {
   LineStats stats;
   size_t failures = 0;
   std::vector<std::string> text_args;
-  for (const std::string& a : o.inputs) {
-    if (a.size() > 6 && a.ends_with(".stats")) {
-      Status st = stats.merge_file(a);
-      if (!st.ok()) {
-        print_error(st.message());
-        return kExitInput;
-      }
-    } else {
-      text_args.push_back(a);
-    }
+  if (Status st = stats.merge_stats_arguments(o.inputs, &text_args); !st.ok()) {
+    print_error(st.message());
+    return kExitInput;
   }
   std::vector<std::string> errors;
   for (const InputFile& in : expand_inputs(text_args, &errors)) {

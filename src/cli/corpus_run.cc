@@ -481,16 +481,9 @@ int run_stats_jsonl(const Options& o) {
   }
   LineStats stats;
   std::vector<std::string> shard_args;
-  for (const std::string& a : o.inputs) {
-    if (a.size() > 6 && a.ends_with(".stats")) {
-      Status st = stats.merge_file(a);
-      if (!st.ok()) {
-        print_error(st.message());
-        return kExitInput;
-      }
-    } else {
-      shard_args.push_back(a);
-    }
+  if (Status st = stats.merge_stats_arguments(o.inputs, &shard_args); !st.ok()) {
+    print_error(st.message());
+    return kExitInput;
   }
   std::vector<std::string> inputs;
   Status st = expand_corpus_inputs(shard_args, &inputs);

@@ -67,6 +67,19 @@ void LineStats::add_document(std::string_view text) {
   }
 }
 
+Status LineStats::merge_stats_arguments(const std::vector<std::string>& args,
+                                        std::vector<std::string>* rest) {
+  for (const std::string& a : args) {
+    if (a.size() > 6 && a.ends_with(".stats")) {
+      Status st = merge_file(a);
+      if (!st.ok()) return st;
+    } else {
+      rest->push_back(a);
+    }
+  }
+  return Status::Ok();
+}
+
 Status LineStats::merge_file(const std::string& path) {
   std::string data;
   RETURN_IF_ERROR(read_file(path, &data));

@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "retouche/status.h"
 
@@ -40,6 +41,9 @@ class LineStats {
   void add_document(std::string_view text);
   // Adds another stats file's counts (shards of one corpus).
   Status merge_file(const std::string& path);
+  // Merges every argument ending in ".stats"; the others (the corpus to
+  // count) are appended to `rest`, in order.
+  Status merge_stats_arguments(const std::vector<std::string>& args, std::vector<std::string>* rest);
   Status write(const std::string& path) const;
 
   uint64_t documents() const { return documents_; }
