@@ -9,24 +9,12 @@ namespace retouche {
 namespace {
 
 using testing::clean;
+using testing::has_rule;
+using testing::mentions;
 
 struct Case {
   std::string input, expected;
 };
-
-bool has_rule(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule && f.status == FindingStatus::kApplied) return true;
-  }
-  return false;
-}
-
-bool mentions(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule) return true;
-  }
-  return false;
-}
 
 TEST(Casing, MidSentenceCapitalIsLowered) {
   static const Case kCases[] = {

@@ -17,20 +17,8 @@ namespace retouche {
 namespace {
 
 using testing::clean;
-
-bool has_rule(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule && f.status == FindingStatus::kApplied) return true;
-  }
-  return false;
-}
-
-bool mentions(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule) return true;
-  }
-  return false;
-}
+using testing::has_rule;
+using testing::mentions;
 
 // Cuts a one-line paragraph at spaces, as a mail client does: each line at
 // most `width` code points.

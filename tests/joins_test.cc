@@ -9,26 +9,12 @@ namespace retouche {
 namespace {
 
 using testing::clean;
+using testing::has_rule;
+using testing::mentions;
 
 struct Case {
   std::string input, expected, rule;
 };
-
-bool has_rule(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule && f.status == FindingStatus::kApplied) return true;
-  }
-  return false;
-}
-
-// Any finding of the rule, applied or only proposed: a correct text must not
-// even be sent to a reviewer.
-bool mentions(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule) return true;
-  }
-  return false;
-}
 
 void expect_fixed(const Case& c) {
   Result r = clean(c.input);

@@ -8,13 +8,7 @@ namespace retouche {
 namespace {
 
 using testing::clean;
-
-bool has_rule(const Result& r, const std::string& rule) {
-  for (const Finding& f : r.findings) {
-    if (f.rule == rule && f.status == FindingStatus::kApplied) return true;
-  }
-  return false;
-}
+using testing::has_rule;
 
 TEST(Normalize, CleansBytesAndKeepsFrenchTypography) {
   struct Case {

@@ -53,6 +53,20 @@ Result clean(const std::string& text) {
   return r;
 }
 
+bool has_rule(const Result& r, const std::string& rule) {
+  for (const Finding& f : r.findings) {
+    if (f.rule == rule && f.status == FindingStatus::kApplied) return true;
+  }
+  return false;
+}
+
+bool mentions(const Result& r, const std::string& rule) {
+  for (const Finding& f : r.findings) {
+    if (f.rule == rule) return true;
+  }
+  return false;
+}
+
 RunResult run_cli(const std::vector<std::string>& args, const std::string& stdin_data) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe");

@@ -19,6 +19,11 @@ void write(const std::string& path, const std::string& data);
 const Pipeline& default_pipeline();
 std::unique_ptr<Pipeline> make_pipeline(PipelineOptions o);
 Result clean(const std::string& text);
+// A finding of `rule` was applied.
+bool has_rule(const Result& r, const std::string& rule);
+// Any finding of `rule`, applied or only proposed: a correct text must not
+// even be sent to a reviewer.
+bool mentions(const Result& r, const std::string& rule);
 
 struct RunResult {
   int exit_code;

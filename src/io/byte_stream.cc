@@ -108,10 +108,34 @@ class PlainReader : public BufferedLineReader {
   }
 };
 
-class GzipReader : public BufferedLineReader {
+// A reader that decodes a compressed stream: keeps the compressed bytes
+// read ahead and refills them when the decoder has used them up.
+class DecodingReader : public BufferedLineReader {
+ protected:
+  DecodingReader(std::unique_ptr<RawSource> src, Compression c, std::string magic)
+      : BufferedLineReader(std::move(src), "", c), in_(std::move(magic)) {}
+
+  // Makes compressed input available. False at the end of the file (an
+  // error naming `format` if a stream was cut in the middle) or on a read error.
+  bool refill_input(bool mid_stream, const char* format) {
+    if (in_pos_ < in_.size()) return true;
+    in_.resize(kChunk);
+    ssize_t n = src_->read(in_.data(), kChunk, &status_);
+    if (n < 0) return false;
+    in_.resize(static_cast<size_t>(n));
+    in_pos_ = 0;
+    if (n == 0 && mid_stream) status_ = InputError(src_->name() + ": truncated " + format + " stream");
+    return n > 0;
+  }
+
+  std::string in_;
+  size_t in_pos_ = 0;
+};
+
+class GzipReader : public DecodingReader {
  public:
   GzipReader(std::unique_ptr<RawSource> src, std::string magic)
-      : BufferedLineReader(std::move(src), "", Compression::kGzip), in_(std::move(magic)) {
+      : DecodingReader(std::move(src), Compression::kGzip, std::move(magic)) {
     std::memset(&z_, 0, sizeof z_);
     // 15 + 16: gzip format only, with its CRC checked.
     if (inflateInit2(&z_, 15 + 16) != Z_OK) status_ = IoError("zlib initialisation failed");
@@ -125,17 +149,7 @@ class GzipReader : public BufferedLineReader {
   bool fill(std::string* out) override {
     if (!status_.ok()) return false;
     while (true) {
-      if (in_pos_ == in_.size()) {
-        in_.resize(kChunk);
-        ssize_t n = src_->read(in_.data(), kChunk, &status_);
-        if (n < 0) return false;
-        in_.resize(static_cast<size_t>(n));
-        in_pos_ = 0;
-        if (n == 0) {
-          if (in_member_) status_ = InputError(src_->name() + ": truncated gzip stream");
-          return false;
-        }
-      }
+      if (!refill_input(in_member_, "gzip")) return false;
       z_.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
       z_.avail_in = static_cast<uInt>(in_.size() - in_pos_);
       size_t old = out->size();
@@ -163,14 +177,12 @@ class GzipReader : public BufferedLineReader {
   z_stream z_;
   bool ready_ = false;
   bool in_member_ = false;
-  std::string in_;
-  size_t in_pos_ = 0;
 };
 
-class ZstdReader : public BufferedLineReader {
+class ZstdReader : public DecodingReader {
  public:
   ZstdReader(std::unique_ptr<RawSource> src, std::string magic)
-      : BufferedLineReader(std::move(src), "", Compression::kZstd), in_(std::move(magic)) {
+      : DecodingReader(std::move(src), Compression::kZstd, std::move(magic)) {
     dctx_ = ZSTD_createDCtx();
     if (!dctx_) status_ = IoError("zstd initialisation failed");
   }
@@ -180,17 +192,7 @@ class ZstdReader : public BufferedLineReader {
   bool fill(std::string* out) override {
     if (!status_.ok()) return false;
     while (true) {
-      if (in_pos_ == in_.size()) {
-        in_.resize(kChunk);
-        ssize_t n = src_->read(in_.data(), kChunk, &status_);
-        if (n < 0) return false;
-        in_.resize(static_cast<size_t>(n));
-        in_pos_ = 0;
-        if (n == 0) {
-          if (pending_ != 0) status_ = InputError(src_->name() + ": truncated zstd stream");
-          return false;
-        }
-      }
+      if (!refill_input(pending_ != 0, "zstd")) return false;
       ZSTD_inBuffer ib{in_.data(), in_.size(), in_pos_};
       size_t old = out->size();
       out->resize(old + kChunk);
@@ -210,8 +212,6 @@ class ZstdReader : public BufferedLineReader {
  private:
   ZSTD_DCtx* dctx_ = nullptr;
   size_t pending_ = 0;  // non-zero: a frame is not finished
-  std::string in_;
-  size_t in_pos_ = 0;
 };
 
 // Writes raw bytes to a temporary file (renamed on commit) or to stdout.
