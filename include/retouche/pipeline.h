@@ -57,6 +57,13 @@ struct PipelineOptions {
   // (0: at least 5 documents and 1 in 1,000).
   std::string line_stats_path;
   uint64_t line_stats_min_docs = 0;
+  // Words and phrases no rule may change (`--keep-words FILE`, repeatable):
+  // one a line, `#` comments; see dictionaries/README.md.
+  std::vector<std::string> keep_words_files;
+  // A document whose language is not French is left unchanged (one report
+  // finding). A language code here ("fr") cleans every document as that
+  // language whatever the detector says (`--force-language fr`).
+  std::string force_language;
 };
 
 struct RuleDescription {

@@ -29,6 +29,9 @@ void print_usage(bool full) {
       "  --line-stats FILE            remove short lines found in many documents of the corpus\n"
       "                               (FILE from 'retouche stats')\n"
       "  --line-stats-min-docs N      ... in at least N documents (default: 5, and 1 in 1,000)\n"
+      "  --keep-words FILE            words and phrases no rule may change (one a line; repeatable)\n"
+      "  --force-language fr          clean documents the language detector finds not French\n"
+      "                               (by default they are left unchanged and reported)\n"
       "  --list-rules                 id, family, stage, applicability and description of every rule\n"
       "Input:\n"
       "  --lossy                      replace invalid UTF-8 with U+FFFD (reported) instead of failing\n"
@@ -137,6 +140,16 @@ bool parse_options(int argc, char** argv, Options* o, std::string* error) {
     } else if (flag == "--disable") {
       if (!get(&v)) return false;
       split_into(v, &o->pipeline.disable);
+    } else if (flag == "--keep-words") {
+      if (!get(&v)) return false;
+      o->pipeline.keep_words_files.push_back(v);
+    } else if (flag == "--force-language") {
+      if (!get(&v)) return false;
+      if (v != "fr") {
+        *error = "--force-language: only 'fr' is supported (got '" + v + "')";
+        return false;
+      }
+      o->pipeline.force_language = v;
     } else if (flag == "--line-stats") {
       if (!get(&o->pipeline.line_stats_path)) return false;
     } else if (flag == "--line-stats-min-docs") {
