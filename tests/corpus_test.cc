@@ -89,7 +89,9 @@ TEST(Corpus, ChangedTextFollowsTheRowsEscapingStyle) {
   write(d / "in.jsonl",
         "{\"text\":\"\\u00c9t\\u00e9. .\\n\"}\n"
         "{\"text\":\"Été. .\\n\"}\n");
-  auto r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl", "--no-doc-stats"});
+  // A lone doubled period is only proposed (no other damage): --apply suggested.
+  auto r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl", "--no-doc-stats",
+                    "--apply", "suggested"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read(d / "out.jsonl"),
             "{\"text\":\"\\u00c9t\\u00e9.\\n\"}\n"
@@ -230,7 +232,7 @@ TEST(Corpus, SeveralShardsIntoADirectory) {
   write(d / "x/part-0.jsonl", "{\"text\":\"Un. .\"}\n");
   write(d / "x/part-1.jsonl", "{\"text\":\"Deux. .\"}\n");
   write(d / "y/part-1.jsonl", "{\"text\":\"Trois.\"}\n");
-  auto r = run_cli({"clean", "--jsonl", d / "x", "-o", d / "out", "--no-doc-stats"});
+  auto r = run_cli({"clean", "--jsonl", d / "x", "-o", d / "out", "--no-doc-stats", "--apply", "suggested"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read(d / "out/part-0.jsonl"), "{\"text\":\"Un.\"}\n");
   EXPECT_EQ(read(d / "out/part-1.jsonl"), "{\"text\":\"Deux.\"}\n");

@@ -75,12 +75,32 @@ struct RuleDescription {
   std::string description;
 };
 
+// What the pipeline found out about a document before deciding how boldly to
+// clean it (reported in stats; see DESIGN.md, "Document evidence").
+struct DocumentEvidence {
+  std::string language = "un";  // CLD2's guess for the whole text ("fr", "en"…; "un": undetermined)
+  int french_percent = 0;       // share of the text CLD2 scored as French
+  bool language_reliable = false;
+  bool french = true;           // cleaned as French (false: left unchanged)
+  size_t foreign_lines = 0;     // lines in another language, which token rules leave alone
+  size_t words = 0;             // word tokens of the text the token rules read
+  // Artefacts the document shows, whatever the policy applies: the strong
+  // proposals of the joins, case and typography rules and the boilerplate
+  // lines removed by a pattern, and the name corrections of the table.
+  int artefacts = 0;
+  int artefact_kinds = 0;       // distinct rules among them
+  int name_corrections = 0;     // distinct names corrected with strong evidence
+  bool damaged = false;         // risky token fixes may apply (otherwise they are only proposed)
+  bool names_damaged = false;   // name guesses may apply
+};
+
 struct Result {
   std::string clean_text;
   std::vector<Finding> findings;  // sorted by (begin, stage)
   OffsetMap map;                  // original <-> clean_text
   // Seconds spent per stage, for the benchmark's breakdown.
   double stage_seconds[kStageCount] = {0, 0, 0, 0};
+  DocumentEvidence evidence;
 };
 
 class Pipeline {

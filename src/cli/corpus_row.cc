@@ -150,6 +150,23 @@ void append_doc_stats(std::string& out, const Result& r, size_t in_bytes) {
     out += ':';
     json::append_uint(out, n);
   }
+  // Why the document was cleaned boldly or cautiously (DESIGN.md, "Document evidence").
+  const DocumentEvidence& ev = r.evidence;
+  out += "},\"evidence\":{\"language\":";
+  json::append_string(out, ev.language);
+  out += ev.french ? ",\"cleaned\":true" : ",\"cleaned\":false";
+  out += ",\"words\":";
+  json::append_uint(out, ev.words);
+  out += ",\"artefacts\":";
+  json::append_uint(out, static_cast<uint64_t>(ev.artefacts));
+  out += ",\"artefact_kinds\":";
+  json::append_uint(out, static_cast<uint64_t>(ev.artefact_kinds));
+  out += ",\"name_corrections\":";
+  json::append_uint(out, static_cast<uint64_t>(ev.name_corrections));
+  out += ev.damaged ? ",\"damaged\":true" : ",\"damaged\":false";
+  out += ev.names_damaged ? ",\"names_damaged\":true" : ",\"names_damaged\":false";
+  out += ",\"foreign_lines\":";
+  json::append_uint(out, ev.foreign_lines);
   out += "}}";
 }
 

@@ -8,6 +8,8 @@
 #include "core/line_index.h"
 #include "core/utf8.h"
 #include "lexicon/name_table.h"
+#include "pipeline/evidence.h"
+#include "pipeline/keep_words.h"
 #include "pipeline/notes.h"
 #include "pipeline/registry.h"
 #include "pipeline/resources.h"
@@ -79,6 +81,33 @@ void locate(const std::string& original, std::vector<Finding>& findings) {
   }
 }
 
+// The result for a document the pipeline does not clean: the text as it
+// came, and one report saying why.
+Result unchanged(const Document& doc, const DocumentEvidence& ev) {
+  Result r;
+  r.clean_text = doc.text;
+  r.map = OffsetMap(doc.text.size());
+  r.evidence = ev;
+  Finding f;
+  f.rule = "language.not-french";
+  f.stage = Stage::kNormalize;
+  f.confidence = 1.0 - ev.french_percent / 100.0;
+  f.applicability = Applicability::kReport;
+  f.status = FindingStatus::kNotApplied;
+  f.message = "the document is not in French (CLD2: \"" + ev.language + "\", " +
+              std::to_string(ev.french_percent) +
+              " % French): left unchanged; --force-language fr cleans it";
+  r.findings.push_back(std::move(f));
+  locate(doc.text, r.findings);
+  return r;
+}
+
+size_t count_words(const std::vector<text::Token>& toks) {
+  size_t n = 0;
+  for (const text::Token& t : toks) n += t.kind == text::TokenKind::kWord && !t.elision;
+  return n;
+}
+
 }  // namespace
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -140,6 +169,12 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
       return nullptr;
     }
   }
+  // The language gate is the pipeline's, not a rule's: it decides whether the
+  // rules run at all (--force-language fr turns it off).
+  impl->descriptions.push_back({"language.not-french", "language", Stage::kNormalize,
+                                Applicability::kReport, options.force_language.empty(),
+                                "a document in another language (CLD2): left unchanged and reported; "
+                                "--force-language fr cleans it"});
   std::stable_sort(impl->rules.begin(), impl->rules.end(),
                    [](const Impl::LoadedRule& a, const Impl::LoadedRule& b) {
                      return a.stage < b.stage;
@@ -178,6 +213,22 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   } release{impl_->pool.get(), &session};
 
   Result r;
+  DocumentEvidence& ev = r.evidence;
+  if (impl_->options.force_language.empty()) {
+    judge_document_language(doc.text, &ev);
+    if (!ev.french) {
+      *result = unchanged(doc, ev);
+      return Status::Ok();
+    }
+  }
+  // Spans of the original no token rule edits inside: lines in another
+  // language, and (any rule) the words the user protects.
+  const ByteSpans foreign = foreign_lines(doc.text);
+  ev.foreign_lines = foreign.size();
+  const ByteSpans kept = impl_->resources->keep_words ? impl_->resources->keep_words->find(doc.text)
+                                                      : ByteSpans();
+  DamageCounter damage;
+
   std::string text = doc.text;
   r.map = OffsetMap(text.size());
   DocumentNotes notes;
@@ -201,39 +252,71 @@ Status Pipeline::run(const Document& doc, Result* result) const {
     }
     std::vector<Proposal>& proposals = ctx.proposals();
     if (proposals.empty()) {
+      if (stage == Stage::kTokens) damage.decide(count_words(ctx.tokens()), &ev);
       r.stage_seconds[s] += std::chrono::duration<double>(Clock::now() - stage_start).count();
       continue;
     }
+    // Each proposal widened to whole code points, and its span in the original.
+    struct Placed {
+      Proposal* p;
+      Edit edit;
+      size_t orig_begin, orig_end;
+    };
+    std::vector<Placed> placed;
+    placed.reserve(proposals.size());
+    for (Proposal& p : proposals) {
+      auto [b, e] = r.map.widen(p.begin, p.end);
+      Placed x{&p, Edit{b, e, std::string()}, 0, 0};
+      x.edit.text.reserve(p.replacement.size() + (p.begin - b) + (e - p.end));
+      x.edit.text.append(text, b, p.begin - b);
+      x.edit.text.append(p.replacement);
+      x.edit.text.append(text, p.end, e - p.end);
+      x.orig_begin = r.map.to_original_begin(b);
+      x.orig_end = b == e ? x.orig_begin : r.map.to_original_end(e);
+      if (touches(kept, x.orig_begin, x.orig_end)) continue;
+      if (stage == Stage::kTokens && touches(foreign, x.orig_begin, x.orig_end)) continue;
+      placed.push_back(std::move(x));
+    }
+    if (stage == Stage::kTokens) {
+      // How damaged is the document? Then hold back the fixes it does not support.
+      for (const Placed& x : placed) {
+        damage.add_token_proposal(x.p->rule_info->id, x.p->applicability, x.p->confidence,
+                                  x.p->replacement);
+      }
+      damage.decide(count_words(ctx.tokens()), &ev);
+      for (Placed& x : placed) {
+        if (x.p->applicability != Applicability::kSafe || may_apply_boldly(x.p->rule_info->id, ev)) continue;
+        x.p->applicability = Applicability::kSuggested;
+        x.p->message += "; proposed only: the document shows no other damage";
+      }
+    }
     size_t first = r.findings.size();
     EditList edits;
-    std::vector<Edit> widened(proposals.size());
-    for (size_t i = 0; i < proposals.size(); ++i) {
-      Proposal& p = proposals[i];
-      auto [b, e] = r.map.widen(p.begin, p.end);
-      Edit w{b, e, std::string()};
-      w.text.reserve(p.replacement.size() + (p.begin - b) + (e - p.end));
-      w.text.append(text, b, p.begin - b);
-      w.text.append(p.replacement);
-      w.text.append(text, p.end, e - p.end);
+    for (size_t i = 0; i < placed.size(); ++i) {
+      Placed& x = placed[i];
+      Proposal& p = *x.p;
       Finding f;
       f.rule = p.rule_info->id;
       f.stage = stage;
-      f.begin = r.map.to_original_begin(b);
-      f.end = b == e ? f.begin : r.map.to_original_end(e);
+      f.begin = x.orig_begin;
+      f.end = x.orig_end;
       f.original = doc.text.substr(f.begin, f.end - f.begin);
-      f.replacement = w.text;
+      f.replacement = x.edit.text;
       f.confidence = p.confidence;
       f.applicability = p.applicability;
       f.status = FindingStatus::kNotApplied;
       f.message = std::move(p.message);
       bool applicable = !policy.apply_none && p.applicability != Applicability::kReport &&
                         p.applicability >= policy.level && p.confidence >= policy.min_confidence;
-      if (applicable) edits.add(w, p.confidence, p.rule_order, i);
-      widened[i] = std::move(w);
+      if (applicable) edits.add(x.edit, p.confidence, p.rule_order, i);
       r.findings.push_back(std::move(f));
     }
     EditList::Resolution res = edits.resolve();
-    for (size_t id : res.accepted) r.findings[first + id].status = FindingStatus::kApplied;
+    for (size_t id : res.accepted) {
+      Finding& f = r.findings[first + id];
+      f.status = FindingStatus::kApplied;
+      if (stage == Stage::kLines) damage.add_line_finding(f.rule, f.confidence);
+    }
     for (const auto& [loser, winner] : res.conflicts) {
       r.findings[first + loser].status = FindingStatus::kConflict;
       r.findings[first + loser].conflict_with = r.findings[first + winner].rule;

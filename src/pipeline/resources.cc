@@ -9,6 +9,7 @@
 #include "io/data_file.h"
 #include "lexicon/name_matcher.h"
 #include "lexicon/name_table.h"
+#include "pipeline/keep_words.h"
 #include "rules/line_stats.h"
 
 namespace retouche {
@@ -96,6 +97,13 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
 
   *status = load_protected(r->corrections_dir + "/protected.re2", &r->protected_spans);
   if (!status->ok()) return nullptr;
+
+  if (!options.keep_words_files.empty()) {
+    std::unique_ptr<KeepWords> kw;
+    *status = KeepWords::load(options.keep_words_files, &kw);
+    if (!status->ok()) return nullptr;
+    r->keep_words = std::move(kw);
+  }
 
   if (!options.line_stats_path.empty()) {
     auto stats = std::make_shared<LineStats>();

@@ -19,6 +19,7 @@ namespace retouche {
 class NameTable;
 class NameMatcher;
 class LineStats;
+class KeepWords;
 
 struct Resources {
   std::string data_dir;
@@ -32,6 +33,8 @@ struct Resources {
   // Corpus line statistics (--line-stats), or null.
   std::shared_ptr<const LineStats> line_stats;
   uint32_t line_stats_min_docs = 0;  // a line in at least this many documents is furniture
+  // Words and phrases no rule may change (--keep-words), or null.
+  std::shared_ptr<const KeepWords> keep_words;
   // Plain word lists of dictionaries/*.txt, by file stem ("function-words-fr").
   std::map<std::string, WordSet> word_lists;
 
