@@ -15,7 +15,8 @@ std::string shared_dir();  // ../shared beside the repository (may not exist)
 std::string read(const std::string& path);
 void write(const std::string& path, const std::string& data);
 
-// A pipeline over the repository's corrections/ and dictionaries/.
+// A pipeline over the repository's corrections/ and dictionaries/
+// (default_pipeline and clean(): every document treated as damaged).
 const Pipeline& default_pipeline();
 std::unique_ptr<Pipeline> make_pipeline(PipelineOptions o);
 Result clean(const std::string& text);

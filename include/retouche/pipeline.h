@@ -64,6 +64,10 @@ struct PipelineOptions {
   // finding). A language code here ("fr") cleans every document as that
   // language whatever the detector says (`--force-language fr`).
   std::string force_language;
+  // Treat every document as damaged: safe fixes apply without the
+  // document's own evidence (`--assume-damaged`; for text known to be dirty,
+  // such as short snippets, and for testing rules one sentence at a time).
+  bool assume_damaged = false;
 };
 
 struct RuleDescription {

@@ -29,6 +29,9 @@ void print_usage(bool full) {
       "  --line-stats FILE            remove short lines found in many documents of the corpus\n"
       "                               (FILE from 'retouche stats')\n"
       "  --line-stats-min-docs N      ... in at least N documents (default: 5, and 1 in 1,000)\n"
+      "  --assume-damaged             apply safe fixes without the document's evidence of damage\n"
+      "                               (by default a document that shows no damage of more than one\n"
+      "                               kind only gets proposals)\n"
       "  --keep-words FILE            words and phrases no rule may change (one a line; repeatable)\n"
       "  --force-language fr          clean documents the language detector finds not French\n"
       "                               (by default they are left unchanged and reported)\n"
@@ -140,6 +143,8 @@ bool parse_options(int argc, char** argv, Options* o, std::string* error) {
     } else if (flag == "--disable") {
       if (!get(&v)) return false;
       split_into(v, &o->pipeline.disable);
+    } else if (flag == "--assume-damaged") {
+      o->pipeline.assume_damaged = true;
     } else if (flag == "--keep-words") {
       if (!get(&v)) return false;
       o->pipeline.keep_words_files.push_back(v);

@@ -118,8 +118,15 @@ void DamageCounter::decide(size_t words, DocumentEvidence* ev) const {
   ev->names_damaged = ev->damaged || ev->name_corrections >= kMinNameCorrections;
 }
 
-bool may_apply_boldly(std::string_view rule, const DocumentEvidence& ev) {
-  return family_is(rule, "names") ? ev.names_damaged : ev.damaged;
+bool may_apply_boldly(std::string_view rule, double confidence, const DocumentEvidence& ev) {
+  if (!family_is(rule, "names")) return ev.damaged;
+  // A listed spelling is the table's knowledge; a guess from closeness
+  // alone ("Sinaloa" -> "Chine") needs other names garbled beside it, or a
+  // damaged text and a close match in a sure context.
+  if (rule == "names.variant") return ev.names_damaged;
+  if (rule == "names.house-spelling") return true;  // a spelling the user asked for, not a guess
+  return ev.name_corrections >= kMinNameCorrections ||
+         (ev.damaged && confidence >= kStrongGuessConfidence);
 }
 
 }  // namespace retouche

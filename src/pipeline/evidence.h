@@ -60,6 +60,6 @@ class DamageCounter {
 
 // May a tokens-stage finding of `rule` at the safe level apply in this
 // document? (Otherwise it is proposed at the suggested level.)
-bool may_apply_boldly(std::string_view rule, const DocumentEvidence& ev);
+bool may_apply_boldly(std::string_view rule, double confidence, const DocumentEvidence& ev);
 
 }  // namespace retouche

@@ -284,8 +284,12 @@ Status Pipeline::run(const Document& doc, Result* result) const {
                                   x.p->replacement);
       }
       damage.decide(count_words(ctx.tokens()), &ev);
+      if (impl_->options.assume_damaged) ev.damaged = ev.names_damaged = true;
       for (Placed& x : placed) {
-        if (x.p->applicability != Applicability::kSafe || may_apply_boldly(x.p->rule_info->id, ev)) continue;
+        if (impl_->options.assume_damaged || x.p->applicability != Applicability::kSafe ||
+            may_apply_boldly(x.p->rule_info->id, x.p->confidence, ev)) {
+          continue;
+        }
         x.p->applicability = Applicability::kSuggested;
         x.p->message += "; proposed only: the document shows no other damage";
       }

@@ -204,9 +204,29 @@ class MidSentenceCapital : public Rule {
       return;
     }
     if (p_upper) return;  // "Francis De Taddeo": a name
+    // An infinitive follows a verb, a preposition or a grammar word; after a
+    // noun a capitalised word is a name ("le gouvernement Harper": "harper"
+    // is also a verb).
+    if (k == Kind::kInfinitive && !takes_object(wk, t, toks, c.tok) &&
+        !(wk.morphology(WordKnowledge::lower(p)) &
+          (word::kVerb | word::kFiniteVerb | word::kPreposition | word::kFunctionWord | word::kAdverb))) {
+      return;
+    }
     if (k == Kind::kGrammar || k == Kind::kInfinitive || (garbled && k == Kind::kStarter)) {
       lowercase("capitalised inside a sentence (a lost link?)");
     }
+  }
+
+  // Is the word at `k` followed by a determiner, as an infinitive is by its
+  // object ("soldats Soutenir les troupes"), and a name is not ("le
+  // gouvernement Harper a présenté")?
+  static bool takes_object(WordKnowledge& wk, std::string_view t, const std::vector<Token>& toks,
+                           size_t k) {
+    size_t j = k + 1;
+    while (j < toks.size() && toks[j].kind == TokenKind::kSpace) ++j;
+    if (j >= toks.size() || toks[j].kind != TokenKind::kWord) return false;
+    std::string_view n = toks[j].text(t);
+    return !text::is_upper(first_cp(n)) && (wk.determiner(n) || (wk.morphology(WordKnowledge::lower(n)) & word::kDeterminer));
   }
 
   // Does the item before the comma also start with a capital after a comma,
@@ -290,7 +310,12 @@ class MidSentenceCapital : public Rule {
       }
       if (tok.kind != TokenKind::kWord || tok.elision) continue;
       if (text::is_upper(first_cp(tok.text(t)))) continue;  // names are not verbs
-      if (finite_verb_at(wk, t, toks, k)) return true;
+      if (!finite_verb_at(wk, t, toks, k)) continue;
+      // "renforcée Encore plus depuis lors": "plus" is also "je plus"
+      // (plaire), but an adverb or grammar word first.
+      std::string lw = WordKnowledge::lower(tok.text(t));
+      if ((wk.morphology(lw) & (word::kAdverb | word::kFunctionWord)) && !wk.auxiliary(lw)) continue;
+      return true;
     }
     return false;
   }

@@ -64,6 +64,11 @@ class GluedCase : public Rule {
       if (cuts.empty()) continue;
       if (wk.camelcase(w) || wk.known(w)) continue;
       if (code_points(w.substr(0, cuts[0])) < 2) continue;  // iPhone, eBay
+      // Brand and technical shapes: a capitalised token whose first part is
+      // one or two letters ("NoMa", "LaTeX", "DeLorean"), or one that ends in
+      // a lone capital ("LaTeX", "SpaceX").
+      if (text::is_upper(cp_at(w, 0)) && code_points(w.substr(0, cuts[0])) < 3) continue;
+      if (code_points(w.substr(cuts.back())) == 1) continue;
       bool capital_start = text::is_upper(cp_at(w, 0));
       // Is the next word capitalised ("Les Aventures")?
       bool capitalised_next = false;

@@ -178,9 +178,15 @@ bool clause_lacks_verb(RuleContext& ctx, WordKnowledge& wk, size_t ti) {
     if (text::is_upper(cp_at(w, 0))) return false;
     if (wk.auxiliary(w)) return true;
     // Around the missing verb, a form that is also a noun is the noun
-    // ("et critique d'art", "plusieurs failles").
+    // ("et critique d'art", "plusieurs failles"), except after a subject
+    // pronoun ("Elle partage ses photos").
     uint32_t m = wk.morphology(w);
-    return (m & word::kFiniteVerb) && !(m & word::kNoun);
+    if (!(m & word::kFiniteVerb)) return false;
+    if (!(m & word::kNoun)) return true;
+    size_t p = k;
+    while (p > 0 && toks[p - 1].kind == TokenKind::kSpace) --p;
+    return p > 0 && toks[p - 1].kind == TokenKind::kWord &&
+           (wk.morphology(WordKnowledge::lower(toks[p - 1].text(t))) & word::kSubjectPronoun);
   };
   constexpr int kMaxTokens = 80;  // a run-on clause: give up
   int seen = 0;
@@ -317,9 +323,12 @@ int score_capital(WordKnowledge& wk, std::string_view left, std::string_view rig
         code_points(left) < 4) {
       return 0;
     }
+    // Only where a sentence starts: inside one, a capitalised word is a
+    // name ("sur Pinterest", whose "pinter" is a verb).
+    if (!env.previous.empty()) return 0;
     std::string l = WordKnowledge::lower(left);
     bool common = wk.lexicon().known(l) && (wk.morphology(l) & word::kCommonReading) &&
-                  !(wk.morphology(left) & word::kNameReading);
+                  (wk.morphology(l) & word::kNoun) && !(wk.morphology(left) & word::kNameReading);
     return common ? 3 : 0;
   }
   // Only a curated name: the dictionary's names (Beck, Palma, Gram) end
@@ -336,6 +345,14 @@ int score_capital(WordKnowledge& wk, std::string_view left, std::string_view rig
 // capitalised `left` of three letters or more, known or not (most glued
 // names are rare ones). `rank` prefers, among several such splits, a
 // left part the lexicon knows, then the longer right part.
+// After a preposition that is not also an article ("sur Pinterest"), the
+// word is inside a prepositional phrase: no verb of its own can follow it.
+bool after_preposition(WordKnowledge& wk, const Surroundings& env) {
+  if (env.previous.empty()) return false;
+  uint32_t m = wk.morphology(WordKnowledge::lower(env.previous));
+  return (m & word::kPreposition) && !(m & word::kDeterminer);
+}
+
 bool sentence_evidence(RuleContext& ctx, WordKnowledge& wk, const Surroundings& env, Evidence& ev,
                        size_t ti, std::string_view left, std::string_view right, size_t right_len,
                        int* rank) {
@@ -360,7 +377,7 @@ bool sentence_evidence(RuleContext& ctx, WordKnowledge& wk, const Surroundings& 
     // A preposition or conjunction names do not end with ("Franklindans",
     // "Margareeavant de"); a short one needs a left part the lexicon knows.
     evidence = fits_after_grammar_word(wk, next) && (right_len >= 5 || wk.known(left));
-  } else if (right_len >= 3 && verb_wanted(ctx, wk, next, ev, ti) &&
+  } else if (right_len >= 3 && !after_preposition(wk, env) && verb_wanted(ctx, wk, next, ev, ti) &&
              verb_form(wk, right, right_len)) {
     // The clause has no verb but this one: "Christine Cochetest une
     // actrice", "la tribu des Werchefanaaient installé".

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/name_table.h"
 #include "pipeline/registry.h"
 #include "pipeline/resources.h"
 #include "pipeline/rule.h"
@@ -66,6 +68,9 @@ class MissingSpace : public Rule {
         // word,word — not 1,5 and not inside a code or list of letters.
         if (!word_follows || !(text::is_letter(prev) || prev == ')' || prev == U'»')) continue;
         if (second == ' ' && !(next == U'à' || next == 'a' || next == 'y')) continue;
+        // "deny,allow", "{paranoid,server}": words French does not know on
+        // either side are code or a foreign list, not a lost space.
+        if (unknown_lowercase(ctx, word_before(t, i)) || unknown_lowercase(ctx, word_after(t, after))) continue;
         ctx.propose(0, after, after, " ", 0.93, "space missing after a comma");
         continue;
       }
@@ -73,6 +78,16 @@ class MissingSpace : public Rule {
       if (!text::is_upper(next)) continue;
       if (!(text::is_lower(second) || text::is_apostrophe(second))) continue;  // "U.S.A", "S.A."
       if (c == '.' && !sentence_like_before(t, i)) continue;
+      // "README.Debian", "index.Html": a word in capitals before the period
+      // or a word French does not know after it is a file or a name.
+      // A rare name may start the next sentence ("accueil.Abdelhakim") after a
+      // French word, not after code ("index.Html").
+      std::string_view left_word = word_before(t, i);
+      if (c == '.' && all_capitals(left_word)) continue;
+      if (!french_word(ctx, word_after(t, after)) &&
+          !(french_word(ctx, left_word) && text::case_shape(left_word).all_lower)) {
+        continue;
+      }
       if (c == '.' && dotted_into_protected(t, after, prot)) continue;  // "Rapport.Final.docx"
       ctx.propose(0, after, after, " ", 0.95,
                   std::string("space missing after '") + c + "' before a new sentence");
@@ -80,6 +95,42 @@ class MissingSpace : public Rule {
   }
 
  private:
+  // The letters (and inner apostrophes of elisions) right before `i`, or after it.
+  static std::string_view word_before(std::string_view t, size_t i) {
+    size_t b = i;
+    while (b > 0) {
+      size_t j = b;
+      if (!text::is_letter(utf8::decode_before(t, j))) break;
+      b = j;
+    }
+    return t.substr(b, i - b);
+  }
+  static std::string_view word_after(std::string_view t, size_t i) {
+    size_t e = i;
+    while (e < t.size()) {
+      size_t j = e;
+      if (!text::is_letter(utf8::decode(t, j))) break;
+      e = j;
+    }
+    return t.substr(i, e - i);
+  }
+  static bool all_capitals(std::string_view w) {
+    text::CaseShape s = text::case_shape(w);
+    return s.letters >= 2 && s.all_upper;
+  }
+  // Known to the French lexicon (as written, or in lowercase), or a name of the table.
+  static bool french_word(RuleContext& ctx, std::string_view w) {
+    if (w.empty()) return false;
+    uint32_t f = ctx.lexicon().flags(w);
+    if (f & (word::kKnown | word::kLowerKnown)) return true;
+    return ctx.resources().names->is_correct(std::string(w));
+  }
+
+  // A lowercase word French does not know: code, or another language.
+  static bool unknown_lowercase(RuleContext& ctx, std::string_view w) {
+    return !w.empty() && text::case_shape(w).all_lower && !french_word(ctx, w);
+  }
+
   static bool word_at_least(std::string_view t, size_t i, int n) {
     int k = 0;
     while (i < t.size() && k < n) {

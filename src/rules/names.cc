@@ -153,6 +153,21 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
   };
   bool person = is_person_kind(entry->kind);
   std::string_view open = punct_before(), close = punct_after();
+  // "Rosa Luxemburg", "Harry G. Frankfurt": after a first name or an
+  // initial, a place's foreign form is somebody's surname.
+  if (!person && first > 0) {
+    size_t k = words[first];
+    while (k > 0 && toks[k - 1].kind == TokenKind::kSpace) --k;
+    bool initial = k >= 2 && toks[k - 1].kind == TokenKind::kPunct && toks[k - 1].text(t) == "." &&
+                   toks[k - 2].kind == TokenKind::kWord && text::case_shape(toks[k - 2].text(t)).letters == 1 &&
+                   text::case_shape(toks[k - 2].text(t)).initial_upper;
+    if (initial) return true;
+    std::string_view prev = word_at(first - 1);
+    if (adjacent(first - 1, first) && text::case_shape(prev).initial_upper && wk.first_name(prev) &&
+        !wk.function_word(prev)) {
+      return true;
+    }
+  }
   // "« Thurgau »", "“Moskau”": the word itself is quoted.
   if ((open == "«" && close == "»") || (open == "“" && close == "”") ||
       (open == "\"" && close == "\"")) {
@@ -921,19 +936,11 @@ void Names::check(RuleContext& ctx) const {
       // Accents or case alone ("Erdogan", "talibans") are accepted as they
       // are; only a house spelling asked for changes them.
       if (WordKnowledge::lower(form) == WordKnowledge::lower(e->canonical)) continue;  // case alone
-      bool accents_only = fold_accents(form) == fold_accents(e->canonical);
-      {
-        if (present.count(e->canonical) && !accents_only) {
-          // Both spellings are correct French, but one document should not
-          // write a name two ways: the table's canonical one wins.
-          ctx.propose(kConsistency, tok.begin, tok.end, e->canonical, 0.85,
-                      "\"" + form + "\" and \"" + e->canonical +
-                          "\" in one document: the table's spelling is \"" + e->canonical + "\"");
-        } else {
-          ctx.propose(kHouse, tok.begin, tok.end, e->canonical, 0.9,
-                      "house spelling: \"" + e->canonical + "\" rather than \"" + form + "\"");
-        }
-      }
+      // An accepted spelling is correct French, even beside the canonical
+      // one ("Tbilisi" and "Tbilissi"): only a house spelling asked for
+      // (names.house-spelling, off by default) changes it.
+      ctx.propose(kHouse, tok.begin, tok.end, e->canonical, 0.9,
+                  "house spelling: \"" + e->canonical + "\" rather than \"" + form + "\"");
       continue;
     }
     // A real word or name read as a person or a work stays what it is:

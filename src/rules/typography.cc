@@ -52,6 +52,12 @@ class DoubledPunctuation : public Rule {
         i = j;
         continue;
       }
+      // "cd ..", "../lib": two periods standing as a word are a directory.
+      if (c == '.' && gap == 0 && (i == 0 || horizontal_space(t[i - 1]) || t[i - 1] == '/' || t[i - 1] == '\n') &&
+          (j + 1 >= t.size() || horizontal_space(t[j + 1]) || t[j + 1] == '/' || t[j + 1] == '\n')) {
+        i = j;
+        continue;
+      }
       if (c == '.') {
         // Ellipsis forms: "...", ". . .", and a period before or after one.
         bool before = i > 0 && (t[i - 1] == '.' ||
