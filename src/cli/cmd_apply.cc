@@ -12,7 +12,7 @@ namespace retouche::cli {
 int run_apply(const Options& o) {
   if (o.inputs.size() != 1 || o.findings.empty()) {
     print_error("apply: give one ORIGINAL and --findings FILE.jsonl");
-    print_usage(false);
+    print_usage(o.command);
     return kExitUsage;
   }
   const std::string& original_path = o.inputs[0];

@@ -102,7 +102,7 @@ int run_clean(const Options& o) {
   }
   if (o.inputs.empty()) {
     print_error("clean: no input given");
-    print_usage(false);
+    print_usage(o.command);
     return kExitUsage;
   }
   if (o.jsonl) return run_clean_jsonl(o, *p);
