@@ -25,6 +25,7 @@ struct Options {
   std::string findings;       // apply --findings
   std::string color = "auto"; // diff: auto|always|never
   bool list_rules = false;
+  bool force = false;         // clean, apply: replace files retouche did not write
   bool quiet = false;
   PipelineOptions pipeline;
   // Corpus mode (clean --jsonl, stats --jsonl).

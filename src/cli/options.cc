@@ -10,8 +10,9 @@ namespace retouche::cli {
 namespace {
 
 const char* kExitCodes =
-    "Exit codes: 0 ok; 1 findings (check); 2 usage error; 3 input error (unreadable or invalid\n"
-    "input, unwritable output, missing dictionary or data).\n";
+    "Exit codes: 0 ok; 1 findings (check) or changes shown (diff); 2 usage error, or an output that\n"
+    "would replace an input or a file retouche did not write; 3 input error (no input found,\n"
+    "unreadable or invalid input, unwritable output, missing dictionary or data).\n";
 
 // "must be safe, suggested or none (got 'x')"
 CLI::Validator one_of(std::vector<std::string> values) {
@@ -162,6 +163,9 @@ CLI::App* add_clean(CLI::App& app, Options* o) {
       "field but the text kept byte for byte");
   add_text_key(c, o, jsonl);
   add_id_key(c, o, jsonl);
+  c->add_flag("--force", o->force,
+              "replace files in OUTDIR that retouche did not write (it never replaces an input)")
+      ->excludes(jsonl)->group(kOutput);
   CLI::Option* stats_key =
       c->add_option("--stats-key", o->stats_key, "per-document stats member added to each row (default: retouche)")
           ->type_name("KEY")->check(not_empty())->needs(jsonl)->group(kCorpus);
@@ -212,7 +216,7 @@ CLI::App* add_check(CLI::App& app, Options* o) {
 }
 
 CLI::App* add_diff(CLI::App& app, Options* o) {
-  CLI::App* c = app.add_subcommand("diff", "the proposed changes as a unified diff");
+  CLI::App* c = app.add_subcommand("diff", "the proposed changes as a unified diff; exit 1 when any");
   c->add_option("INPUT", o->inputs, "a file, a directory (walked for *.txt) or -")->type_name("");
   c->add_option("--color,--colour", o->color, "colours and word highlighting (auto: on a terminal)")
       ->type_name("auto|always|never")->check(one_of({"auto", "always", "never"}))->group(kOutput);
@@ -230,7 +234,9 @@ CLI::App* add_apply(CLI::App& app, Options* o) {
   c->add_option("ORIGINAL", o->inputs, "the original text the findings were made for")->type_name("");
   c->add_option("--findings", o->findings, "the reviewed NAME.findings.jsonl of 'retouche clean'")
       ->type_name("FILE")->group(kInput);
-  c->add_option("-o,--output", o->output, "the cleaned text (default: stdout)")->type_name("OUT")->group(kOutput);
+  c->add_option("-o,--output", o->output, "the cleaned text (default: stdout); never ORIGINAL or the findings")
+      ->type_name("OUT")->group(kOutput);
+  c->add_flag("--force", o->force, "replace OUT if it exists")->group(kOutput);
   c->footer(
       std::string("Review: delete the lines of the fixes you reject from NAME.findings.jsonl (or set\n"
                   "\"status\":\"applied\" on a proposed one), then replay them. Each finding carries the\n"
