@@ -73,7 +73,7 @@ TEST(Cli, DiffOnStdoutWithColourOnRequest) {
   TempDir d;
   write(d / "a.txt", kDirty);
   auto r = run_cli({"diff", d / "a.txt"});
-  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.exit_code, 1);  // changes shown, as diff(1)
   EXPECT_NE(r.out.find("-Share\n"), std::string::npos);
   EXPECT_EQ(r.out.find("\x1b["), std::string::npos);  // not a terminal: no colour
   auto c = run_cli({"diff", "--color", "always", d / "a.txt"});
@@ -151,7 +151,8 @@ TEST(Cli, EmptyAndBoilerplateOnlyFiles) {
   auto r = run_cli({"clean", d / "empty.txt", d / "only.txt", "-o", d / "out"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read(d / "out/empty.txt"), "");
-  EXPECT_EQ(read(d / "out/empty.diff"), "");
+  EXPECT_FALSE(fs::exists(d / "out/empty.diff"));  // unchanged: no (invalid, empty) patch
+  EXPECT_NE(r.err.find("1 file unchanged: no .diff written"), std::string::npos) << r.err;
   EXPECT_EQ(read(d / "out/only.txt"), "");
 }
 
@@ -201,10 +202,13 @@ TEST(Cli, UnwritableOutputDirectory) {
 
 TEST(Cli, OutputIsReplacedAtomicallyNeverHalfWritten) {
   TempDir d;
+  write(d / "a.txt", "Un autre texte. .\n");
+  // One doubled period is no evidence of damage: --assume-damaged applies it.
+  ASSERT_EQ(run_cli({"clean", "--assume-damaged", d / "a.txt", "-o", d / "out"}).exit_code, 0);
+  EXPECT_EQ(read(d / "out/a.txt"), "Un autre texte.\n");
   write(d / "a.txt", kDirty);
-  write(d / "out/a.txt", "previous run\n");
-  auto r = run_cli({"clean", d / "a.txt", "-o", d / "out"});
-  ASSERT_EQ(r.exit_code, 0);
+  auto r = run_cli({"clean", d / "a.txt", "-o", d / "out"});  // replaces its own outputs
+  ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read(d / "out/a.txt"), "Un Titre\n\nLe texte.\n");
   for (const auto& e : fs::directory_iterator(d / "out")) {
     EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << e.path();

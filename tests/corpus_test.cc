@@ -132,7 +132,8 @@ TEST(Corpus, SidecarRowsAlignAndIndexByCodePoint) {
   std::string sidecar = testing::run_command("gzip -dc " + (d / "out.findings.jsonl.gz"));
   auto rows = lines_of(sidecar);
   ASSERT_EQ(rows.size(), 3u);
-  EXPECT_EQ(rows[1], "");  // the blank input row keeps its place
+  // The blank input row keeps its place, as a JSON object like every row.
+  EXPECT_EQ(rows[1], "{\"row\":2,\"blank\":true,\"findings\":[]}");
   json::Value a = parse_row(rows[0]);
   EXPECT_EQ(a.find("row")->number, 1);
   EXPECT_EQ(a.find("id")->string, "a");
@@ -243,7 +244,10 @@ TEST(Corpus, SeveralShardsIntoADirectory) {
 
 TEST(Corpus, OtherKeysAndRunSummary) {
   TempDir d;
-  write(d / "in.jsonl", "{\"doc\":\"d1\",\"content\":\"Share\\nLe texte.\\n\",\"qa\":{\"old\":1}}\n");
+  // A stats member of an earlier run is replaced (a user's own "qa" field is
+  // refused: Found.StatsKeyNeverReplacesAUserField).
+  write(d / "in.jsonl",
+        "{\"doc\":\"d1\",\"content\":\"Share\\nLe texte.\\n\",\"qa\":{\"applied\":0,\"families\":{}}}\n");
   auto r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl", "--text-key", "content",
                     "--id-key", "doc", "--stats-key", "qa", "--stats-json", d / "run.json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

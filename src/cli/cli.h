@@ -15,6 +15,8 @@ inline constexpr int kExitFindings = 1;  // `check` found something
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInput = 3;     // unreadable or invalid input, unwritable output, missing data
 
+// What the command line asked for. Fields hold the values as given; the
+// parser (options.cc) fills `pipeline` from them once every flag is read.
 struct Options {
   std::string command;
   std::vector<std::string> inputs;
@@ -23,6 +25,7 @@ struct Options {
   std::string findings;       // apply --findings
   std::string color = "auto"; // diff: auto|always|never
   bool list_rules = false;
+  bool force = false;         // clean, apply: replace files retouche did not write
   bool quiet = false;
   PipelineOptions pipeline;
   // Corpus mode (clean --jsonl, stats --jsonl).
@@ -35,12 +38,21 @@ struct Options {
   std::string on_error = "fail";       // fail|skip|drop
   std::string stats_json;              // run summary as JSON
   bool profile = false;                // time per stage and per rule in the summary
+  // As typed, resolved into `pipeline` after parsing.
+  std::string apply = "safe";          // safe|suggested|none
+  std::string dictionary;              // Hunspell path without extension
+  bool no_doc_stats = false;
+  std::string help_topic;              // retouche help CMD
 };
 
-// Parses argv; on failure fills `error` and returns false.
-bool parse_options(int argc, char** argv, Options* o, std::string* error);
+// Parses argv into `o`. Returns kGoOn when o->command is to be run, or the
+// exit code once help, the version, the man page or a usage error has been
+// printed.
+inline constexpr int kGoOn = -1;
+int parse_command_line(int argc, const char* const* argv, Options* o);
 
-void print_usage(bool full);
+// The short usage on stderr (after a usage error).
+void print_usage(const std::string& command = "");
 
 int run_clean(const Options& o);
 int run_check(const Options& o);

@@ -1,8 +1,10 @@
 // retouche apply: replays a reviewed findings file on its original text.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/output_paths.h"
 #include "core/sha256.h"
 #include "io/findings_io.h"
 #include "io/text_file.h"
@@ -12,10 +14,23 @@ namespace retouche::cli {
 int run_apply(const Options& o) {
   if (o.inputs.size() != 1 || o.findings.empty()) {
     print_error("apply: give one ORIGINAL and --findings FILE.jsonl");
-    print_usage(false);
+    print_usage(o.command);
     return kExitUsage;
   }
   const std::string& original_path = o.inputs[0];
+  if (!o.output.empty() && o.output != "-") {
+    for (const std::string& in : {original_path, o.findings}) {
+      if (same_file(o.output, in)) {
+        print_error("apply: -o " + o.output + " would replace the input " + in + "; write elsewhere");
+        return kExitUsage;
+      }
+    }
+    std::error_code ec;
+    if (!o.force && std::filesystem::exists(std::filesystem::symlink_status(o.output, ec))) {
+      print_error("apply: " + o.output + " exists; use --force to replace it");
+      return kExitUsage;
+    }
+  }
   std::string original, findings_text;
   Status st = read_file(original_path, &original);
   if (st.ok()) st = read_file(o.findings, &findings_text);

@@ -6,10 +6,12 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "cli/cli.h"
 #include "cli/corpus_run.h"
+#include "cli/output_paths.h"
 #include "cli/process.h"
 #include "core/sha256.h"
 #include "io/diff_writer.h"
@@ -31,14 +33,22 @@ struct FileSummary {
   int applied = 0, pending = 0, reported = 0;
 };
 
+// What the summary says about the diffs: how to apply them, and which
+// documents had none.
+struct DiffNotes {
+  size_t unchanged = 0;
+  std::set<std::string> apply_from;  // directories outside the current one
+};
+
 void print_summary(const std::vector<FileSummary>& files, const std::map<std::string, int>& by_rule,
-                   const std::string& outdir, size_t failures) {
+                   const std::string& outdir, size_t failures, const DiffNotes& notes) {
   size_t in = 0, out = 0;
   for (const auto& f : files) in += f.in_bytes, out += f.out_bytes;
   std::cerr << "retouche: cleaned " << files.size() << " file" << (files.size() == 1 ? "" : "s")
             << " (" << kilobytes(in) << " -> " << kilobytes(out) << ") into " << outdir << "/";
   if (failures) std::cerr << "; " << failures << " failed";
   std::cerr << "\n";
+  if (files.empty()) return;
   const size_t kMaxFiles = 12;
   std::cerr << "  " << std::left << std::setw(44) << "file" << std::right << std::setw(8)
             << "applied" << std::setw(10) << "proposed" << std::setw(9) << "flagged" << std::setw(11)
@@ -67,6 +77,29 @@ void print_summary(const std::vector<FileSummary>& files, const std::map<std::st
     }
     std::cerr << "\n";
   }
+  if (notes.unchanged) {
+    std::cerr << "  " << notes.unchanged << " file" << (notes.unchanged == 1 ? "" : "s")
+              << " unchanged: no .diff written for " << (notes.unchanged == 1 ? "it" : "them") << "\n";
+  }
+  if (failures) return;  // fix the failures first; the hint is for a complete run
+  if (notes.unchanged < files.size()) {
+    std::cerr << "  apply a diff to its original: patch -p1 < " << outdir << "/NAME.diff (or git apply "
+              << outdir << "/NAME.diff)";
+    if (notes.apply_from.empty()) {
+      std::cerr << ", from this directory\n";
+    } else {
+      std::cerr << ", from this directory, or for files outside it from their own: ";
+      size_t shown = 0;
+      for (const std::string& d : notes.apply_from) {
+        if (shown++ == 3) {
+          std::cerr << " …";
+          break;
+        }
+        std::cerr << (shown == 1 ? "" : ", ") << "cd " << d;
+      }
+      std::cerr << "\n";
+    }
+  }
   std::cerr << "  review: " << outdir << "/NAME.diff (changes), " << outdir
             << "/NAME.findings.jsonl (all findings, replay with 'retouche apply')\n";
 }
@@ -79,6 +112,7 @@ int clean_stdin(const Options& o, const Pipeline& p) {
     if (!why.empty()) st = InputError("-: looks like a binary file (" + why + "); not processed");
   }
   Result r;
+  if (st.ok()) warn_if_jsonl("stdin", text);
   if (st.ok()) st = p.run(Document{"-", text}, &r);
   if (!st.ok()) {
     print_error(st.message().starts_with("-:") ? st.message() : "-: " + st.message());
@@ -102,7 +136,7 @@ int run_clean(const Options& o) {
   }
   if (o.inputs.empty()) {
     print_error("clean: no input given");
-    print_usage(false);
+    print_usage(o.command);
     return kExitUsage;
   }
   if (o.jsonl) return run_clean_jsonl(o, *p);
@@ -111,6 +145,37 @@ int run_clean(const Options& o) {
     print_error("clean: -o OUTDIR is required (or use 'retouche clean -' for stdin to stdout)");
     return kExitUsage;
   }
+  size_t failures = 0;
+  std::vector<InputFile> inputs = gather_inputs(o, o.output, &failures);
+  if (inputs.empty()) return kExitInput;
+  // Every output this run would write, checked before anything is written:
+  // none may replace an input, nor a file an earlier run did not write.
+  namespace fs = std::filesystem;
+  OutputManifest manifest(o.output);
+  auto stem_of = [](const InputFile& in) {
+    std::string stem = in.out_name;
+    if (stem.size() > 4 && stem.ends_with(".txt")) stem.resize(stem.size() - 4);
+    return stem;
+  };
+  for (const InputFile& in : inputs) {
+    for (const char* ext : {".txt", ".diff", ".findings.jsonl"}) {
+      std::string rel = stem_of(in) + ext;
+      std::string target = (fs::path(o.output) / rel).string();
+      for (const InputFile& other : inputs) {
+        if (same_file(target, other.path)) {
+          print_error("clean: " + target + " would replace the input " + other.path +
+                      "; choose another -o directory");
+          return kExitUsage;
+        }
+      }
+      std::error_code ec;
+      if (!o.force && !manifest.ours(rel) && fs::exists(fs::symlink_status(target, ec))) {
+        print_error("clean: " + target + " exists and was not written by retouche; use --force to replace it, "
+                    "or choose another -o directory");
+        return kExitUsage;
+      }
+    }
+  }
   Status st = ensure_directory(o.output);
   if (!st.ok()) {
     print_error(st.message());
@@ -118,20 +183,31 @@ int run_clean(const Options& o) {
   }
   std::vector<FileSummary> summary;
   std::map<std::string, int> by_rule;
-  size_t failures = for_each_result(o, *p, [&](const Processed& pr) {
-    namespace fs = std::filesystem;
-    std::string stem = pr.input.out_name;
-    if (stem.size() > 4 && stem.ends_with(".txt")) stem.resize(stem.size() - 4);
+  DiffNotes notes;
+  failures += for_each_result(inputs, *p, [&](const Processed& pr) {
+    std::string stem = stem_of(pr.input);
     fs::path base = fs::path(o.output) / stem;
     Status s = ensure_directory(base.parent_path().string());
     std::string hash = sha256_hex(pr.original);
     if (s.ok()) s = write_file_atomic(base.string() + ".txt", pr.result.clean_text);
-    if (s.ok()) {
+    if (s.ok()) manifest.add(stem + ".txt");
+    bool changed = pr.result.clean_text != pr.original;
+    if (s.ok() && changed) {
+      std::string apply_from;
+      std::string header = pr.input.path == "-" ? "stdin" : patch_path(pr.input.path, &apply_from);
+      if (!apply_from.empty()) notes.apply_from.insert(apply_from);
       s = write_file_atomic(base.string() + ".diff",
-                            unified_diff(pr.original, pr.result.clean_text, pr.result.map,
-                                         pr.input.out_name));
+                            unified_diff(pr.original, pr.result.clean_text, pr.result.map, header));
+      if (s.ok()) manifest.add(stem + ".diff");
+    } else if (s.ok()) {
+      // No change, no patch (an empty file is not one); an earlier run's diff goes.
+      ++notes.unchanged;
+      std::error_code ec;
+      if (manifest.ours(stem + ".diff")) fs::remove(base.string() + ".diff", ec);
+      manifest.remove(stem + ".diff");
     }
     if (s.ok()) s = write_file_atomic(base.string() + ".findings.jsonl", findings_jsonl(pr.result.findings, hash));
+    if (s.ok()) manifest.add(stem + ".findings.jsonl");
     if (!s.ok()) {
       print_error(s.message());
       return false;
@@ -153,7 +229,11 @@ int run_clean(const Options& o) {
     summary.push_back(std::move(f));
     return true;
   });
-  if (!o.quiet) print_summary(summary, by_rule, o.output, failures);
+  if (Status ms = manifest.save(); !ms.ok()) {
+    print_error(ms.message());
+    ++failures;
+  }
+  if (!o.quiet) print_summary(summary, by_rule, o.output, failures, notes);
   return failures == 0 ? kExitOk : kExitInput;
 }
 

@@ -1,9 +1,12 @@
-// retouche diff: the proposed changes as a unified diff on stdout.
+// retouche diff: the proposed changes as a unified diff on stdout; exit 1
+// when there are changes, 0 when none (as diff(1)).
 #include <unistd.h>
 
 #include <cstdio>
+#include <set>
 
 #include "cli/cli.h"
+#include "cli/output_paths.h"
 #include "cli/process.h"
 #include "io/diff_writer.h"
 
@@ -23,14 +26,26 @@ int run_diff(const Options& o) {
   }
   DiffOptions d;
   d.color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
-  size_t failures = for_each_result(o, *p, [&](const Processed& pr) {
-    std::string name = pr.input.path == "-" ? "stdin" : pr.input.path;
+  size_t failures = 0;
+  std::vector<InputFile> inputs = gather_inputs(o, "", &failures);
+  bool changes = false;
+  std::set<std::string> apply_from;
+  failures += for_each_result(inputs, *p, [&](const Processed& pr) {
+    std::string from;
+    std::string name = pr.input.path == "-" ? "stdin" : patch_path(pr.input.path, &from);
     std::string diff = unified_diff(pr.original, pr.result.clean_text, pr.result.map, name, d);
+    if (!diff.empty() && !from.empty()) apply_from.insert(from);
+    changes |= !diff.empty();
     std::fwrite(diff.data(), 1, diff.size(), stdout);
     return true;
   });
   std::fflush(stdout);
-  return failures ? kExitInput : kExitOk;
+  for (const std::string& dir : apply_from) {
+    print_error("note: files in " + dir + " are outside the current directory; their diffs apply from there "
+                "(cd " + dir + " && patch -p1)");
+  }
+  if (failures) return kExitInput;
+  return changes ? kExitFindings : kExitOk;
 }
 
 }  // namespace retouche::cli

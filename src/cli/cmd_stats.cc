@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "cli/output_paths.h"
 #include "cli/corpus_run.h"
 #include "io/text_file.h"
 #include "rules/line_stats.h"
@@ -12,6 +13,13 @@
 namespace retouche::cli {
 
 int run_stats(const Options& o) {
+  for (const std::string& in : o.inputs) {
+    if (!o.output.empty() && same_file(o.output, in)) {
+      print_error("stats: -o " + o.output + " would replace the input " + in +
+                  "; write the merged statistics elsewhere");
+      return kExitUsage;
+    }
+  }
   if (o.jsonl) return run_stats_jsonl(o);
   if (o.inputs.empty() || o.output.empty()) {
     print_error("stats: give the corpus (files, directories or .stats files) and -o FILE");

@@ -180,7 +180,12 @@ bool clean_row(const Pipeline& pipeline, std::string_view raw, uint64_t row_numb
     out->append(raw);
     *out += '\n';
     tally->row_bytes_out += raw.size() + 1;
-    if (options.sidecar) *sidecar += '\n';
+    if (options.sidecar) {
+      // One JSON object for every row, a blank one too (json.loads per line).
+      *sidecar += "{\"row\":";
+      json::append_uint(*sidecar, row_number);
+      *sidecar += ",\"blank\":true,\"findings\":[]}\n";
+    }
     return true;
   }
   ++tally->rows;
@@ -192,6 +197,13 @@ bool clean_row(const Pipeline& pipeline, std::string_view raw, uint64_t row_numb
   const json::Member* text_member = pr.text_member;
   const json::Member* id_member = pr.id_member;
   const json::Member* stats_member = pr.stats_member;
+  // The stats member is added, never written over a field of the user's:
+  // only stats of an earlier run (an object starting {"applied":) are replaced.
+  if (stats_member && !row.substr(stats_member->value_begin).starts_with("{\"applied\":")) {
+    return fail(error, "stats key taken",
+                "the row already has a \"" + options.stats_key +
+                    "\" field; choose another --stats-key, or --no-doc-stats");
+  }
   std::string_view raw_text = pr.raw_text;
   std::string& text = pr.text;
   std::string_view id_raw;
@@ -279,6 +291,18 @@ bool row_text(std::string_view raw, const std::string& text_key, std::string* te
   ParsedRow pr;
   if (!parse_row(raw, text_key, "", "", &pr, error)) return false;
   *text = std::move(pr.text);
+  return true;
+}
+
+bool row_document(std::string_view raw, const std::string& text_key, const std::string& id_key,
+                  std::string* text, std::string* id_raw, RowError* error) {
+  ParsedRow pr;
+  if (!parse_row(raw, text_key, id_key, "", &pr, error)) return false;
+  *text = std::move(pr.text);
+  id_raw->clear();
+  if (pr.id_member) {
+    id_raw->assign(pr.row.substr(pr.id_member->value_begin, pr.id_member->value_end - pr.id_member->value_begin));
+  }
   return true;
 }
 

@@ -63,6 +63,9 @@ bool clean_row(const Pipeline& pipeline, std::string_view raw, uint64_t row_numb
 // The decoded text field of a row (for `retouche stats --jsonl`); false on a
 // malformed row.
 bool row_text(std::string_view raw, const std::string& text_key, std::string* text, RowError* error);
+// The same, with the id value as written (empty when the row has none).
+bool row_document(std::string_view raw, const std::string& text_key, const std::string& id_key,
+                  std::string* text, std::string* id_raw, RowError* error);
 bool blank_row(std::string_view raw);  // empty or only whitespace
 
 // The sidecar row of a malformed row: {"row":N,"error":"…"}.

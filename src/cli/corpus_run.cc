@@ -14,6 +14,7 @@
 #include <system_error>
 #include <thread>
 
+#include "cli/output_paths.h"
 #include "cli/progress.h"
 #include "cli/worker_pool.h"
 #include "io/byte_stream.h"
@@ -54,7 +55,10 @@ std::string sidecar_name(const std::string& output) {
   return base + ".findings.jsonl" + ext;
 }
 
-Status expand_corpus_inputs(const std::vector<std::string>& args, std::vector<std::string>* out) {
+// Directories are walked for corpus files, leaving out what lies in
+// `skip` (the output: an earlier run's outputs are not cleaned again).
+Status expand_corpus_inputs(const std::vector<std::string>& args, const std::string& skip,
+                            std::vector<std::string>* out) {
   for (const std::string& a : args) {
     if (a == "-") {
       out->push_back(a);
@@ -70,10 +74,18 @@ Status expand_corpus_inputs(const std::vector<std::string>& args, std::vector<st
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
+        // Only an output directory inside the walked one is left out; one
+        // that is (or holds) it is refused later as replacing the inputs.
+        if (!skip.empty() && skip != "-" && !is_within(a, skip) && is_within(it->path().string(), skip)) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
         if (it->is_regular_file() && corpus_file_name(name)) found.push_back(it->path().string());
       }
       if (ec) return IoError(a + ": cannot walk the directory: " + ec.message());
-      if (found.empty()) return InputError(a + ": no *.jsonl, *.jsonl.gz or *.jsonl.zst file in this directory");
+      if (found.empty()) {
+        return InputError("no input found: no *.jsonl, *.jsonl.gz or *.jsonl.zst file in " + a);
+      }
       std::sort(found.begin(), found.end());
       out->insert(out->end(), found.begin(), found.end());
     } else if (fs::exists(a, ec)) {
@@ -263,7 +275,7 @@ void append_counts(std::string& out, const std::map<std::string, uint64_t>& m) {
 
 Status plan_shards(const Options& o, std::vector<Shard>* shards) {
   std::vector<std::string> inputs;
-  RETURN_IF_ERROR(expand_corpus_inputs(o.inputs, &inputs));
+  RETURN_IF_ERROR(expand_corpus_inputs(o.inputs, o.output, &inputs));
   if (inputs.empty()) return UsageError("clean --jsonl: no input given");
   std::string output = o.output.empty() ? "-" : o.output;
   std::error_code ec;
@@ -289,12 +301,17 @@ Status plan_shards(const Options& o, std::vector<Shard>* shards) {
     } else {
       s.output = output;
     }
-    if (s.output != "-" && in != "-" && fs::equivalent(in, s.output, ec)) {
-      return UsageError("clean --jsonl: " + s.output + " is the input itself; write elsewhere");
-    }
     if (o.sidecar) {
       if (s.output == "-") return UsageError("--sidecar needs -o FILE or -o DIRECTORY (stdout carries the rows)");
       s.sidecar = sidecar_name(s.output);
+    }
+    // No output may replace any input of the run.
+    for (const std::string& other : inputs) {
+      for (const std::string& target : {s.output, s.sidecar}) {
+        if (target.empty() || !same_file(other, target)) continue;
+        return UsageError("clean --jsonl: " + target + " is the input itself" +
+                          (other == in ? std::string() : " (" + other + ")") + "; write elsewhere");
+      }
     }
     shards->push_back(std::move(s));
   }
@@ -486,7 +503,7 @@ int run_stats_jsonl(const Options& o) {
     return kExitInput;
   }
   std::vector<std::string> inputs;
-  Status st = expand_corpus_inputs(shard_args, &inputs);
+  Status st = expand_corpus_inputs(shard_args, "", &inputs);
   if (!st.ok()) {
     print_error(st.message());
     return exit_code_for(st);

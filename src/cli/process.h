@@ -16,9 +16,19 @@ struct Processed {
   const Result& result;
 };
 
+// The text files the inputs name (directories walked), leaving out what lies
+// in `skip_dir` (the output directory: outputs are not cleaned again).
+// Errors are printed and counted in `*failed`; no file at all prints
+// "no input found".
+std::vector<InputFile> gather_inputs(const Options& o, const std::string& skip_dir, size_t* failed);
+
 // Calls `on_result` for every input that could be read and cleaned; returns
 // the number of inputs that failed (their errors are already printed).
-size_t for_each_result(const Options& o, const Pipeline& p,
-                     const std::function<bool(const Processed&)>& on_result);
+size_t for_each_result(const std::vector<InputFile>& inputs, const Pipeline& p,
+                       const std::function<bool(const Processed&)>& on_result);
+
+// Text that looks like JSON Lines (its first lines are JSON objects): a
+// warning suggesting --jsonl, since cleaning it as text merges the rows.
+void warn_if_jsonl(const std::string& name, const std::string& text);
 
 }  // namespace retouche::cli

@@ -1,6 +1,7 @@
 #include "io/diff_writer.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 namespace retouche {
@@ -50,6 +51,37 @@ const char* kBold = "\x1b[1m";
 const char* kReverseRed = "\x1b[1;41;97m";
 const char* kReverseGreen = "\x1b[1;42;97m";
 const char* kReset = "\x1b[0m";
+
+}  // namespace
+
+namespace {
+
+// A path in a ---/+++ header, quoted as GNU diff and git do when it holds a
+// space, a quote, a backslash or a control character ("a/x y.txt"), so that
+// patch and git apply read it whole. UTF-8 is written as is.
+std::string header_path(const std::string& path) {
+  bool plain = true;
+  for (unsigned char c : path) plain &= c > ' ' && c != '"' && c != '\\' && c != 0x7f;
+  if (plain) return path;
+  std::string q = "\"";
+  for (unsigned char c : path) {
+    if (c == '"' || c == '\\') {
+      q += '\\';
+      q += static_cast<char>(c);
+    } else if (c == '\t') {
+      q += "\\t";
+    } else if (c == '\n') {
+      q += "\\n";
+    } else if (c < ' ' || c == 0x7f) {
+      char oct[5];
+      std::snprintf(oct, sizeof oct, "\\%03o", c);
+      q += oct;
+    } else {
+      q += static_cast<char>(c);
+    }
+  }
+  return q + "\"";
+}
 
 }  // namespace
 
@@ -112,10 +144,10 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
     if (opt.color) out += code;
   };
   color(kBold);
-  out += "--- a/" + name + "\n";
+  out += "--- " + header_path("a/" + name) + "\n";
   color(kReset);
   color(kBold);
-  out += "+++ b/" + name + "\n";
+  out += "+++ " + header_path("b/" + name) + "\n";
   color(kReset);
 
   auto line_text = [](std::string_view t, const Lines& ls, size_t i) {

@@ -799,11 +799,16 @@ void Names::check(RuleContext& ctx) const {
     // ("Sudjeudi": Sud + jeudi) is two words that lost their space rather
     // than a garbled name: changed only when the document confirms the name.
     if (!h.needs_evidence && splits_into_known_words(wk, w, best->form)) h.needs_evidence = true;
-    char stats[64];
-    std::snprintf(stats, sizeof stats, " [d=%.2f rel=%.3f margin=%.2f]", d, rel, margin);
+    // In words for the reader; the confidence field carries the measure.
+    std::string spelled = d < 0.75   ? "nearly the same letters"
+                          : d < 1.5  ? "one letter different"
+                                     : "about " + std::to_string(static_cast<long>(d + 0.5)) + " letters different";
+    std::string lead = margin >= 2.0   ? "no other name is close"
+                       : margin >= 1.0 ? "clearly closer than any other name"
+                                       : "only a little closer than the next name";
     h.why = "close to \"" + std::string(best->form) + "\" (" +
             std::string(name_kind_name(best->entry->kind)) + ") " + cue.why +
-            (other ? ", ahead of \"" + other->entry->canonical + "\"" : "") + stats;
+            (other ? ", ahead of \"" + other->entry->canonical + "\"" : "") + "; " + spelled + ", " + lead;
     hits.push_back(std::move(h));
   }
 
