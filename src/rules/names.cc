@@ -759,7 +759,9 @@ void Names::check(RuleContext& ctx) const {
     }
     // A country after an article ("la Tchéquio", "l'Iram") is as sure as a
     // place after "à".
-    if (cue.expect == Expect::kPlace && cue.strength < 2 &&
+    // Only a close one: an article stands before organisations too ("la
+    // Monusco" is not Monaco).
+    if (cue.expect == Expect::kPlace && cue.strength < 2 && rel <= 0.1 &&
         best->entry->kind == NameKind::kCountry &&
         is_one_of(prev, {"la", "le", "l'", "l’", "les", "du", "au"})) {
       cue = {Expect::kPlace, 2, "a country after an article"};
