@@ -48,6 +48,22 @@ TEST(NoHarm, NamesAreNotLowercased) {
   expect_unchanged(kCases, std::size(kCases));
 }
 
+TEST(NoHarm, ListsOfPlaceNamesAreNotTitleCase) {
+  static const char* kCases[] = {
+      "- 20 Mars-Paris/Fontaine des Innocents - 21 Mars-La Rochelle - 8 Avril-Paris / Gare de l’Est\n",
+  };
+  expect_unchanged(kCases, std::size(kCases));
+}
+
+TEST(NoHarm, APlaceNameAfterAPersonsTitleIsASurname) {
+  static const char* kCases[] = {
+      "Il a rencontré hier le ministre des Affaires étrangères Maas à Berlin.\n",
+  };
+  expect_unchanged(kCases, std::size(kCases));
+  // Not when a verb stands between: "Moskau" is then the place.
+  EXPECT_EQ(clean("Le président a visité Moskau hier.\n").clean_text, "Le président a visité Moscou hier.\n");
+}
+
 TEST(NoHarm, BrandAndTechnicalTokensStay) {
   static const char* kCases[] = {
       "Elle partage ses photos sur Pinterest depuis des années.\n",
@@ -68,6 +84,10 @@ TEST(NoHarm, NoSentenceEndIsInvented) {
       // A capital left by a lost link is not a sentence start ("plus" is
       // also a form of "plaire": no verb follows).
       "La coopération de Pyongyang avec Moscou a été renforcée Encore plus depuis lors.\n",
+      // Capitals left by machine translation (real MT posts): no clause
+      // ends before them.
+      "La figure de proue des syndicats était Les « Nuits debout » du printemps.\n",
+      "Dans la ville Il ya des actions contre la réforme.\n",
   };
   expect_unchanged(kCases, std::size(kCases));
 }

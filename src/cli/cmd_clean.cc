@@ -31,6 +31,7 @@ struct FileSummary {
   std::string name;
   size_t in_bytes = 0, out_bytes = 0;
   int applied = 0, pending = 0, reported = 0;
+  bool french = true, damaged = false;  // the document's evidence
 };
 
 // What the summary says about the diffs: how to apply them, and which
@@ -76,6 +77,18 @@ void print_summary(const std::vector<FileSummary>& files, const std::map<std::st
       std::cerr << (shown == 1 ? " " : ", ") << rule << " " << -n;
     }
     std::cerr << "\n";
+  }
+  // Why documents were cleaned boldly or cautiously (DESIGN.md, "Document evidence").
+  size_t foreign = 0, damaged = 0;
+  for (const auto& f : files) foreign += !f.french, damaged += f.damaged;
+  if (foreign) {
+    std::cerr << "  " << foreign << " file" << (foreign == 1 ? "" : "s")
+              << " not in French, left unchanged (--force-language fr cleans them)\n";
+  }
+  if (damaged < files.size() - foreign) {
+    std::cerr << "  " << files.size() - foreign - damaged << " of " << files.size() - foreign
+              << " show no damage of more than one kind: their token fixes are only proposed"
+                 " (--apply suggested applies them)\n";
   }
   if (notes.unchanged) {
     std::cerr << "  " << notes.unchanged << " file" << (notes.unchanged == 1 ? "" : "s")
@@ -216,6 +229,8 @@ int run_clean(const Options& o) {
     f.name = pr.input.out_name;
     f.in_bytes = pr.original.size();
     f.out_bytes = pr.result.clean_text.size();
+    f.french = pr.result.evidence.french;
+    f.damaged = pr.result.evidence.damaged;
     for (const Finding& x : pr.result.findings) {
       if (x.status == FindingStatus::kApplied) {
         ++f.applied;

@@ -13,6 +13,8 @@ void CorpusTally::add(const CorpusTally& o) {
   rows += o.rows;
   documents += o.documents;
   changed += o.changed;
+  not_french += o.not_french;
+  damaged += o.damaged;
   bad_rows += o.bad_rows;
   dropped += o.dropped;
   row_bytes_in += o.row_bytes_in;
@@ -271,6 +273,8 @@ bool clean_row(const Pipeline& pipeline, std::string_view raw, uint64_t row_numb
 
   ++tally->documents;
   tally->changed += changed;
+  tally->not_french += !r.evidence.french;
+  tally->damaged += r.evidence.damaged;
   tally->text_bytes_in += text.size();
   tally->text_bytes_out += r.clean_text.size();
   tally->row_bytes_out += out->size() - before;

@@ -31,6 +31,8 @@ struct CorpusTally {
   uint64_t rows = 0;           // non-blank input rows
   uint64_t documents = 0;      // rows cleaned
   uint64_t changed = 0;        // documents whose text changed
+  uint64_t not_french = 0;     // documents left unchanged: another language
+  uint64_t damaged = 0;        // documents whose evidence let token fixes apply
   uint64_t bad_rows = 0;       // malformed rows passed through or dropped
   uint64_t dropped = 0;
   uint64_t row_bytes_in = 0;   // raw JSONL bytes read (with newlines)

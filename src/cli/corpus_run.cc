@@ -330,7 +330,8 @@ void print_corpus_summary(const CorpusSummary& s, bool profile) {
   std::cerr << line;
   std::cerr << "  rows " << megabytes(t.row_bytes_in) << " -> " << megabytes(t.row_bytes_out) << ", text "
             << megabytes(t.text_bytes_in) << " -> " << megabytes(t.text_bytes_out) << "; " << t.changed
-            << " documents changed";
+            << " documents changed; " << t.damaged << " judged damaged, " << t.not_french
+            << " not French (left unchanged)";
   if (t.bad_rows) {
     std::cerr << "; " << t.bad_rows << " malformed row" << (t.bad_rows == 1 ? "" : "s") << " ("
               << (t.dropped ? "dropped" : "passed through") << ")";
@@ -380,6 +381,10 @@ std::string corpus_summary_json(const CorpusSummary& s) {
   json::append_uint(out, t.rows);
   out += ",\"changed\":";
   json::append_uint(out, t.changed);
+  out += ",\"damaged\":";
+  json::append_uint(out, t.damaged);
+  out += ",\"not_french\":";
+  json::append_uint(out, t.not_french);
   out += ",\"malformed_rows\":";
   json::append_uint(out, t.bad_rows);
   out += ",\"dropped_rows\":";

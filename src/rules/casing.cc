@@ -44,6 +44,13 @@ bool is_horizontal_space(std::string_view s) {
   return !s.empty();
 }
 
+// Word tokens in [from, to].
+int words_between(const std::vector<Token>& toks, size_t from, size_t to) {
+  int n = 0;
+  for (size_t k = from; k <= to && k < toks.size(); ++k) n += toks[k].kind == TokenKind::kWord;
+  return n;
+}
+
 // ---------------------------------------------------------------------------
 class MidSentenceCapital : public Rule {
  public:
@@ -195,8 +202,13 @@ class MidSentenceCapital : public Rule {
     // A new sentence needs a clause before it and must itself read as one:
     // "repris Depuis lundi." and "présenté Des souris et des hommes" have no
     // verb after the capital (a title, a stray capital), so no period.
-    if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) &&
-        (subject || clause_has_verb(ctx, wk, c.clause_start, c.prev)) &&
+    // The clause before must have its verb, or before a subject pronoun at
+    // least some length ("Dans la ville Il y a" is a capital left by machine
+    // translation), and it does not end on an auxiliary ("était Les Nuits
+    // debout").
+    if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) && !wk.auxiliary(p) &&
+        ((subject && words_between(toks, c.clause_start, c.prev) >= 5) ||
+         clause_has_verb(ctx, wk, c.clause_start, c.prev)) &&
         sentence_has_verb(ctx, wk, c.tok + 1)) {
       ctx.propose(0, prev.end, tok.begin, ". ", 0.85,
                   "a sentence seems to end after \"" + std::string(p) + "\": \"" + std::string(w) +
@@ -400,6 +412,9 @@ class TitleCaseHeading : public Rule {
       }
     }
     if (words.size() < 3 || static_cast<int>(words.size()) > kMaxHeadingWords) return;
+    // A list of items ("Paris / Place de la Comédie - 20 Mars-Paris/Fontaine
+    // des Innocents"): its capitals are names, not title case.
+    if (list_like(line)) return;
     std::vector<bool> in_name = multiword_names(wk, t, toks, words);
     // Capitalised words after the first, and among them common words.
     int later = 0, capitalised = 0, common_caps = 0;
@@ -431,6 +446,18 @@ class TitleCaseHeading : public Rule {
       ctx.propose(0, toks[k].begin, toks[k].end, lower_first(w), 0.9,
                   "heading in English title case: \"" + std::string(w) + "\" is not a name");
     }
+  }
+
+  // Two separators of list items or more: " - ", " / ", "/" between words, " | ".
+  static bool list_like(std::string_view line) {
+    int separators = 0;
+    for (std::string_view sep : {" - ", " / ", " | ", " – "}) {
+      for (size_t p = line.find(sep); p != std::string_view::npos; p = line.find(sep, p + 1)) ++separators;
+    }
+    for (size_t p = line.find('/'); p != std::string_view::npos; p = line.find('/', p + 1)) {
+      if (p > 0 && p + 1 < line.size() && line[p - 1] != ' ' && line[p + 1] != ' ') ++separators;
+    }
+    return separators >= 2;
   }
 
   // Are words n and n + 1 of the line separated by one space only?

@@ -167,6 +167,22 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
         !wk.function_word(prev)) {
       return true;
     }
+    // "le ministre des Affaires étrangères Maas": a person's title shortly
+    // before, and no preposition or article that would introduce a place.
+    if (adjacent(first - 1, first) && !wk.function_word(prev) && !wk.determiner(prev)) {
+      for (size_t back = 1; back <= 4 && back <= first; ++back) {
+        std::string_view w = word_at(first - back);
+        if (back > 1 && (person_context(w) || wk.person_noun(w))) return true;
+        // Only the title's own complement may stand between ("des Affaires
+        // étrangères"); a verb or another preposition ends the search.
+        bool complement = text::case_shape(w).initial_upper || is_one_of(w, {"de", "des", "du", "d'", "d’"});
+        if (!complement) {
+          uint32_t m = wk.morphology(WordKnowledge::lower(w));
+          complement = (m & word::kAdjective) && !(m & (word::kFiniteVerb | word::kParticiple | word::kPreposition));
+        }
+        if (!complement) break;
+      }
+    }
   }
   // "« Thurgau »", "“Moskau”": the word itself is quoted.
   if ((open == "«" && close == "»") || (open == "“" && close == "”") ||
