@@ -32,6 +32,7 @@ TEST(NoHarm, AcceptedAndForeignContextSpellingsStay) {
       "Le discours de Rosa Luxemburg a été publié en 1915.\n",
       "Le philosophe Harry G. Frankfurt a écrit un essai célèbre.\n",
       "Elle a travaillé pour Citizens for a Free Kuwait à Washington.\n",
+      "Le bureau de la Europa - Union Deutschland (EUD) a publié un appel.\n",
       "La délégation est arrivée hier à Tbilisi pour des entretiens.\n",
       "Il est arrivé à Tbilisi, puis il a quitté Tbilissi.\n",
   };
@@ -74,6 +75,7 @@ TEST(NoHarm, BrandAndTechnicalTokensStay) {
       "Utilisez les options {paranoid,server} pour ce profil.\n",
       "Remontez d'un répertoire avec la commande cd .. puis relancez.\n",
       "Ces correctifs ont été rétroportés dans la version stable.\n",
+      "Pour certains fritzen la guerre ne finit jamais.\n",
   };
   expect_unchanged(kCases, std::size(kCases));
 }

@@ -312,6 +312,9 @@ class GluedWords : public Rule {
       }
     }
     if ((right == "que" || right == "qui") && next.empty()) return false;
+    // "en" before a definite article is rare French ("fritzen la guerre":
+    // a foreign word, not "fritz en la guerre").
+    if (right == "en" && (next == "le" || next == "la" || next == "les")) return false;
     return true;
   }
 

@@ -153,6 +153,32 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
   };
   bool person = is_person_kind(entry->kind);
   std::string_view open = punct_before(), close = punct_after();
+  // "Europa - Union Deutschland (EUD)": a name glossed by its acronym, whose
+  // letters include the variant's initial, is an organisation's own name.
+  {
+    size_t k = words[last] + 1;
+    int hops = 0;
+    while (k < toks.size() && hops < 8) {
+      const Token& x = toks[k];
+      std::string_view xt = x.text(t);
+      if (x.kind == TokenKind::kPunct && xt == "(") {
+        if (k + 2 < toks.size() && toks[k + 2].text(t) == ")") {
+          std::string_view acro = toks[k + 1].text(t);
+          text::CaseShape as = text::case_shape(acro);
+          std::string_view own = word_at(first);
+          if (as.all_upper && as.letters >= 2 && as.letters <= 6 && !own.empty() &&
+              acro.find(own[0]) != std::string_view::npos) {
+            return true;
+          }
+        }
+        break;
+      }
+      bool filler = x.kind == TokenKind::kSpace || (x.kind == TokenKind::kPunct && xt == "-") ||
+                    (x.kind == TokenKind::kWord && text::case_shape(xt).initial_upper);
+      if (!filler) break;
+      ++k, ++hops;
+    }
+  }
   // "Rosa Luxemburg", "Harry G. Frankfurt": after a first name or an
   // initial, a place's foreign form is somebody's surname.
   if (!person && first > 0) {
