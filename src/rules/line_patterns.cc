@@ -118,6 +118,11 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
         } else if (key == "next-line") {
           if (value != "name") return ConfigError(where + ": @next-line takes 'name'");
           rule.next_line_name = true;
+        } else if (key == "region") {
+          if (value != "to-end" && value != "until-prose") {
+            return ConfigError(where + ": @region takes 'to-end' or 'until-prose'");
+          }
+          rule.region = value;
         } else {
           return ConfigError(where + ": unknown directive @" + key);
         }

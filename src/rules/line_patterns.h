@@ -38,6 +38,11 @@ struct LinePatternRule {
   // @next-line name: the next line goes too when it is a person's name
   // ("Par" then "Ariela Tomson").
   bool next_line_name = false;
+  // @region to-end | until-prose: the pattern matches a region's header
+  // (corrections/boilerplate/regions/): the region runs to the end of the
+  // page (comments, footer) or over the lines after it until the next
+  // paragraph (a block of related headlines). Empty for line rules.
+  std::string region;
   std::string file;
 };
 

@@ -3,9 +3,18 @@
 #include "core/utf8.h"
 #include "lexicon/lexicon.h"
 #include "text/chars.h"
+#include "text/language.h"
 
 namespace retouche {
 namespace {
+
+// CLD2 is trusted on a line when it says it is reliable on at least this many
+// letters; below, the word lists decide. Under 50, CLD2 calls most short
+// French headlines English ("La Russie en transition": en, 96%, "reliable").
+constexpr int kMinLanguageIdBytes = 50;
+// A line CLD2 gives mostly to another language but this much to French is
+// French with a foreign name or title in it.
+constexpr int kMaxFrenchPercent = 30;
 
 // Splits on ASCII spaces and apostrophes (pattern form has one space between
 // tokens and "'" for every apostrophe): "l'Ukraine" gives "l" and "Ukraine".
@@ -111,17 +120,20 @@ LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en
   }
   // The language counts matter only for lines short enough to be a pasted
   // headline; a long paragraph is not looked at word by word.
-  if (s.words <= kMaxCountedWords) {
-    std::string w;
-    for_each_token(line, [&](std::string_view tok) {
-      bool digit, lower, letter;
-      core_word_into(tok, w, &digit, &lower, &letter);
-      if (!letter && !digit) return;
-      if (letter && !digit && lower) ++s.lower_words;
-      if (fr.count(w)) ++s.fr_function;
-      if (en.count(w)) ++s.en_function;
-    });
-  }
+  bool counted = s.words <= kMaxCountedWords;
+  std::string w;
+  for_each_token(line, [&](std::string_view tok) {
+    bool digit, lower, letter;
+    core_word_into(tok, w, &digit, &lower, &letter);
+    if (!letter && !digit) return;
+    ++s.tokens;
+    bool french = fr.count(w) > 0;
+    s.fr_stop += french;
+    if (!counted) return;
+    if (letter && !digit && lower) ++s.lower_words;
+    s.fr_function += french;
+    if (en.count(w)) ++s.en_function;
+  });
   s.ends_sentence = sentence_end(line);
   s.title_like = s.words >= 1 && s.words <= kMaxTitleWords && !s.ends_sentence && s.starts_upper;
   s.prose = (s.words >= 8 && s.ends_sentence) || s.words > kMaxTitleWords;
@@ -194,6 +206,64 @@ void for_each_content_word(std::string_view line, const WordSet& fr, const WordS
 void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
                    std::vector<std::string>* out) {
   for_each_content_word(line, fr, en, [&](std::string_view w) { out->emplace_back(w); });
+}
+
+}  // namespace retouche
+
+namespace retouche {
+
+bool looks_like_code_line(std::string_view raw, std::string_view form) {
+  if (raw.starts_with("    ") || raw.starts_with("\t")) return true;  // a code block
+  if (form.empty()) return false;
+  if (form.starts_with("#!") || form.starts_with("$ ") || form.starts_with("# ")) return true;
+  if (form == "{" || form == "}" || form == ";;" || form.ends_with("{") || form.ends_with(";")) return true;
+  // "[Unit]", "[ru-mail-ping]": an INI section
+  if (form.front() == '[' && form.back() == ']' && form.find(' ') == std::string_view::npos) return true;
+  // A shell prompt after a user name: "siefke $ cd /etc"
+  size_t sp = form.find(' ');
+  if (sp != std::string_view::npos && form.substr(sp).starts_with(" $ ")) return true;
+  for (std::string_view mark : {"&&", "||", ">>", " | ", "\":", "${", "$(", "://", " --", "./"}) {
+    if (form.find(mark) != std::string_view::npos) return true;
+  }
+  // key=value with no space around "=" ("type=tcp", "a=rwx")
+  for (size_t p = form.find('='); p != std::string_view::npos; p = form.find('=', p + 1)) {
+    if (p > 0 && p + 1 < form.size() && form[p - 1] != ' ' && form[p + 1] != ' ') return true;
+  }
+  // An absolute path: "/etc/udev/rules.d", "cd /usr/local"
+  for (size_t p = form.find('/'); p != std::string_view::npos; p = form.find('/', p + 1)) {
+    bool starts = p == 0 || form[p - 1] == ' ';
+    if (starts && p + 1 < form.size() && form[p + 1] != ' ' && form.find('/', p + 1) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool looks_like_list_item(std::string_view form) {
+  for (std::string_view bullet : {"- ", "* ", "• ", "– ", "— ", "· ", "+ "}) {
+    if (form.starts_with(bullet)) return true;
+  }
+  size_t i = 0;
+  while (i < form.size() && i < 3 && form[i] >= '0' && form[i] <= '9') ++i;
+  return i > 0 && i + 1 < form.size() && (form[i] == '.' || form[i] == ')') && form[i + 1] == ' ';
+}
+
+}  // namespace retouche
+
+namespace retouche {
+
+ForeignEvidence foreign_line_evidence(std::string_view line, const LineShape& shape, Lexicon& lexicon) {
+  if (shape.words < 3) return ForeignEvidence::kNone;
+  text::LanguageGuess g = text::detect_language(line);
+  if (g.reliable && g.scored_bytes >= kMinLanguageIdBytes) {
+    if (g.french() || g.french_percent >= kMaxFrenchPercent) return ForeignEvidence::kNone;
+    // CLD2 still mistakes some French headlines for English ("La surface
+    // de l'eau renforce doublement l'architecture"): a line a fifth of
+    // whose words are French function words is French.
+    bool french_words = shape.tokens > 0 && shape.fr_stop * 5 >= shape.tokens;
+    return french_words ? ForeignEvidence::kNone : ForeignEvidence::kLanguageId;
+  }
+  return is_foreign_line(line, shape, lexicon) ? ForeignEvidence::kWordLists : ForeignEvidence::kNone;
 }
 
 }  // namespace retouche

@@ -25,6 +25,12 @@ struct LineShape {
   bool prose = false;         // a paragraph of the article body
   int fr_function = 0;        // French function words
   int en_function = 0;        // English function words
+  // Counted on every line: apostrophe-split tokens holding a letter or digit,
+  // and how many of them are French function words (jusText's stop-word
+  // density is fr_stop / tokens).
+  int tokens = 0;
+  int fr_stop = 0;
+  double stop_density() const { return tokens == 0 ? 0.0 : static_cast<double>(fr_stop) / tokens; }
 };
 
 inline constexpr int kMaxTitleWords = 25;
@@ -50,5 +56,31 @@ void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
 // during the call only).
 void for_each_content_word(std::string_view line, const WordSet& fr, const WordSet& en,
                            const std::function<void(std::string_view)>& f);
+
+}  // namespace retouche
+
+namespace retouche {
+
+// A line of code, a shell command or a configuration line ("siefke $ tar xf
+// data.tar.gz", "type=tcp", "[Unit]", "cd /etc/sane.d", "}"), or a line
+// indented as a code block. Such a line is neither a foreign-language line
+// nor a headline: the boilerplate signals leave it alone. `raw` is the line
+// as written (its indentation counts), `form` its pattern form.
+bool looks_like_code_line(std::string_view raw, std::string_view form);
+
+// A list item: "- Saudi Aramco - 59,26", "* trans : …", "• …", "1. …".
+bool looks_like_list_item(std::string_view form);
+
+}  // namespace retouche
+
+namespace retouche {
+
+// Which evidence says a line is not French.
+enum class ForeignEvidence { kNone, kLanguageId, kWordLists };
+
+// CLD2 (src/text/language.h) decides when it is sure of the line (reliable,
+// on enough letters); the function-word and lexicon test of is_foreign_line
+// decides the lines CLD2 cannot (a headline of a few words).
+ForeignEvidence foreign_line_evidence(std::string_view line, const LineShape& shape, Lexicon& lexicon);
 
 }  // namespace retouche

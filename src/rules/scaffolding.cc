@@ -106,7 +106,10 @@ class LeftoverBlankLines : public Rule {
       bool removal = false;
       for (size_t k = i; k <= j && !removal; ++k) removal = removed_at(k < n ? lines[k].begin : t.size());
       if (removal) {
-        if (i == 0 && j < n) {
+        if (i == 0 && j == n) {
+          // Nothing but blank lines is left (lines[j] would be past the end).
+          ctx.propose(0, 0, t.size(), "", 0.99, "blank lines left by removed lines");
+        } else if (i == 0 && j < n) {
           ctx.propose(0, 0, lines[j].begin, "", 0.99, "blank lines left at the start by removed lines");
         } else if (j == n && i > 0) {
           ctx.propose(0, lines[i].begin, t.size(), "", 0.99, "blank lines left at the end by removed lines");
