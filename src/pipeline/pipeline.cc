@@ -33,6 +33,7 @@ struct Pipeline::Impl {
   std::vector<RuleDescription> descriptions;
   std::unique_ptr<SessionPool> pool;
   mutable std::vector<std::atomic<uint64_t>> rule_nanos;
+  bool language_gate = true;  // language.not-french: off with --force-language or --disable
 
   Impl() : rule_nanos(0) {}
 };
@@ -157,6 +158,14 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
     lr.order = order++;
     impl->rules.push_back(std::move(lr));
   }
+  // The language gate answers to its id and family like a rule.
+  for (const std::string& n : options.disable) {
+    if (n == "language" || n == "language.not-french") impl->language_gate = false, matched.insert(n);
+  }
+  for (const std::string& n : options.enable) {
+    if (n == "language" || n == "language.not-french") matched.insert(n);
+  }
+  if (!options.force_language.empty()) impl->language_gate = false;
   for (const std::string& n : options.enable) {
     if (!matched.count(n)) {
       *status = UsageError("unknown rule or family '" + n + "' (see --list-rules)");
@@ -172,9 +181,9 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
   // The language gate is the pipeline's, not a rule's: it decides whether the
   // rules run at all (--force-language fr turns it off).
   impl->descriptions.push_back({"language.not-french", "language", Stage::kNormalize,
-                                Applicability::kReport, options.force_language.empty(),
+                                Applicability::kReport, impl->language_gate,
                                 "a document in another language (CLD2): left unchanged and reported; "
-                                "--force-language fr cleans it"});
+                                "--force-language fr (or --disable language) cleans it"});
   std::stable_sort(impl->rules.begin(), impl->rules.end(),
                    [](const Impl::LoadedRule& a, const Impl::LoadedRule& b) {
                      return a.stage < b.stage;
@@ -214,7 +223,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
 
   Result r;
   DocumentEvidence& ev = r.evidence;
-  if (impl_->options.force_language.empty()) {
+  if (impl_->language_gate) {
     judge_document_language(doc.text, &ev);
     if (!ev.french) {
       *result = unchanged(doc, ev);
