@@ -178,6 +178,33 @@ TEST(LexiconTable, CacheFileBuiltOnceAndRebuiltWhenTheDictionaryChanges) {
   EXPECT_TRUE(rebuilt->find("chanteurs").found);
 }
 
+TEST(LexiconTable, DamagedOrUnwritableCache) {
+  Dict d;
+  TempDir cache;
+  Status st;
+  auto built = LexiconTable::open(d.aff, d.dic, cache.path(), &st, 1);
+  ASSERT_TRUE(built) << st.message();
+  std::string path = built->path();
+  built.reset();
+  // Garbage of the right size and a truncated file: rebuilt, not trusted.
+  std::string image = testing::read(path);
+  std::string garbage = image.substr(0, 40) + std::string(image.size() - 40, '\xff');
+  testing::write(path, garbage);
+  auto again = LexiconTable::open(d.aff, d.dic, cache.path(), &st, 1);
+  ASSERT_TRUE(again) << st.message();
+  EXPECT_EQ(again->origin(), "built");
+  EXPECT_TRUE(again->find("chevaux").found);
+  testing::write(path, image.substr(0, image.size() / 2));
+  again = LexiconTable::open(d.aff, d.dic, cache.path(), &st, 1);
+  ASSERT_TRUE(again) << st.message();
+  EXPECT_EQ(again->origin(), "built");
+  // A cache directory that cannot be made (a file stands in the way): an
+  // error, nothing built.
+  testing::write(cache / "file", "x");
+  EXPECT_FALSE(LexiconTable::open(d.aff, d.dic, cache / "file/sub", &st, 1));
+  EXPECT_NE(st.message().find("cannot write"), std::string::npos) << st.message();
+}
+
 TEST(LexiconTable, RefusesWhatItCannotExpand) {
   Dict d;
   testing::write(d.aff, std::string(kAff) + "COMPOUNDFLAG Cp\n");

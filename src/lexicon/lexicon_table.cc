@@ -228,7 +228,18 @@ bool LexiconTable::attach(const void* data, size_t size, uint64_t key) {
   pool_ = p + size_t{h.entries} * sizeof(Entry) + size_t{h.slots} * 4;
   entries_count_ = h.entries;
   slot_mask_ = h.slots - 1;
-  return true;
+  // A damaged file (another program, a disk error) must not crash a look-up:
+  // every index and string is checked once (a few milliseconds).
+  for (uint32_t i = 0; i < h.entries; ++i) {
+    const Entry& e = entries_[i];
+    if (e.offset > h.pool_bytes || e.length > h.pool_bytes - e.offset) return false;
+  }
+  size_t empty = 0;
+  for (uint32_t i = 0; i < h.slots; ++i) {
+    if (slots_[i] > h.entries) return false;
+    empty += slots_[i] == 0;
+  }
+  return empty > 0;  // a probe always ends
 }
 
 std::unique_ptr<LexiconTable> LexiconTable::open(const std::string& aff, const std::string& dic,
@@ -263,10 +274,11 @@ std::unique_ptr<LexiconTable> LexiconTable::open(const std::string& aff, const s
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   };
 
-  std::error_code ec;
-  bool usable_dir = !cache_dir.empty() && (std::filesystem::create_directories(cache_dir, ec), !ec ||
-                                           std::filesystem::is_directory(cache_dir, ec));
-  if (usable_dir) {
+  if (!cache_dir.empty()) {
+    // Without a writable cache directory nothing is built: a build per
+    // process would cost more than the table saves.
+    std::error_code ec;
+    std::filesystem::create_directories(cache_dir, ec);
     std::string name = "lexicon-" + std::to_string(std::hash<std::string>{}(aff + "\n" + dic) % 1000000007) + ".bin";
     t->path_ = (std::filesystem::path(cache_dir) / name).string();
     if (map_file(t->path_)) {
@@ -276,39 +288,32 @@ std::unique_ptr<LexiconTable> LexiconTable::open(const std::string& aff, const s
     // One process builds; the others wait for it and map its file.
     std::string lock_path = t->path_ + ".lock";
     int lock = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock >= 0) {
-      while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
-      }
-      if (map_file(t->path_)) {
-        ::close(lock);
-        t->origin_ = "mapped";
-        return t;
-      }
-      std::string image;
-      *status = build_image(aff, dic, key, threads, &image);
-      if (status->ok()) {
-        Status w = write_atomically(t->path_, image);
-        if (w.ok() && map_file(t->path_)) {
-          ::close(lock);
-          t->origin_ = "built";
-          t->build_seconds_ = seconds();
-          return t;
-        }
-      }
+    if (lock < 0) {
+      *status = IoError("lexicon table: cannot write in " + cache_dir + ": " + std::strerror(errno));
+      return nullptr;
+    }
+    while (::flock(lock, LOCK_EX) != 0 && errno == EINTR) {
+    }
+    if (map_file(t->path_)) {
       ::close(lock);
-      if (!status->ok()) return nullptr;
-      t->memory_ = std::move(image);
-      if (!t->attach(t->memory_.data(), t->memory_.size(), key)) {
-        *status = ConfigError("lexicon table: built image does not read back");
-        return nullptr;
-      }
-      t->origin_ = "memory";
+      t->origin_ = "mapped";
+      return t;
+    }
+    std::string image;
+    *status = build_image(aff, dic, key, threads, &image);
+    if (status->ok() && write_atomically(t->path_, image).ok() && map_file(t->path_)) {
+      ::close(lock);
+      t->origin_ = "built";
       t->build_seconds_ = seconds();
       return t;
     }
+    ::close(lock);
+    if (!status->ok()) return nullptr;
+    t->memory_ = std::move(image);  // built, but the file could not be written: keep it for this run
+  } else {
+    *status = build_image(aff, dic, key, threads, &t->memory_);
+    if (!status->ok()) return nullptr;
   }
-  *status = build_image(aff, dic, key, threads, &t->memory_);
-  if (!status->ok()) return nullptr;
   if (!t->attach(t->memory_.data(), t->memory_.size(), key)) {
     *status = ConfigError("lexicon table: built image does not read back");
     return nullptr;

@@ -26,7 +26,9 @@
 // the size and modification time of the .aff and .dic and by the table format;
 // rebuilt when they change; written to a temporary file and renamed; a lock
 // file makes concurrent processes wait for one build instead of each
-// building. Without a usable cache directory the table is built in memory.
+// building. An unwritable cache directory is an error (nothing is built:
+// the caller goes on with Hunspell alone); an empty one means "build in
+// memory" (tests, tools).
 //
 // Thread-safety: immutable after open(); share it.
 #pragma once

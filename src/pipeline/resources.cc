@@ -91,8 +91,11 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
   if (!options.hunspell_dic.empty()) lc.dic_path = options.hunspell_dic;
   lc.addon_dic_paths = list_files(r->dictionaries_dir, ".dic");
   const char* table_env = std::getenv("RETOUCHE_LEXICON_TABLE");
-  lc.use_table = options.lexicon_table && !(table_env && std::string_view(table_env) == "0");
   lc.table_cache_dir = options.lexicon_cache_dir.empty() ? default_cache_dir() : options.lexicon_cache_dir;
+  // No cache directory at all (no HOME): Hunspell alone, rather than a
+  // table built again by every process.
+  lc.use_table = options.lexicon_table && !(table_env && std::string_view(table_env) == "0") &&
+                 !lc.table_cache_dir.empty();
   r->lexicon = LexiconData::load(lc, status);
   if (!r->lexicon) return nullptr;
 
