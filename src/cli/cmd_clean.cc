@@ -243,7 +243,7 @@ int run_clean(const Options& o) {
     }
     summary.push_back(std::move(f));
     return true;
-  });
+  }, o.jobs);
   if (Status ms = manifest.save(); !ms.ok()) {
     print_error(ms.message());
     ++failures;
