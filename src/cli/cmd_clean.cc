@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/big_text.h"
 #include "cli/cli.h"
 #include "cli/corpus_run.h"
 #include "cli/output_paths.h"
@@ -126,14 +127,13 @@ int clean_stdin(const Options& o, const Pipeline& p) {
   }
   Result r;
   if (st.ok()) warn_if_jsonl("stdin", text);
-  if (st.ok()) st = p.run(Document{"-", text}, &r);
+  if (st.ok()) st = run_big_text(p, Document{"-", text}, o.jobs, &r);
   if (!st.ok()) {
     print_error(st.message().starts_with("-:") ? st.message() : "-: " + st.message());
     return exit_code_for(st);
   }
   std::fwrite(r.clean_text.data(), 1, r.clean_text.size(), stdout);
   std::fflush(stdout);
-  (void)o;
   return kExitOk;
 }
 
@@ -243,7 +243,7 @@ int run_clean(const Options& o) {
     }
     summary.push_back(std::move(f));
     return true;
-  });
+  }, o.jobs);
   if (Status ms = manifest.save(); !ms.ok()) {
     print_error(ms.message());
     ++failures;

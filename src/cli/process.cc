@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "cli/big_text.h"
 #include "cli/output_paths.h"
 
 namespace retouche::cli {
@@ -58,7 +59,7 @@ void warn_if_jsonl(const std::string& name, const std::string& text) {
 }
 
 size_t for_each_result(const std::vector<InputFile>& inputs, const Pipeline& p,
-                       const std::function<bool(const Processed&)>& on_result) {
+                       const std::function<bool(const Processed&)>& on_result, unsigned jobs) {
   size_t failed = 0;
   for (const InputFile& in : inputs) {
     std::string text;
@@ -70,7 +71,7 @@ size_t for_each_result(const std::vector<InputFile>& inputs, const Pipeline& p,
     Result r;
     if (st.ok()) {
       warn_if_jsonl(in.path, text);
-      st = p.run(Document{in.path, text}, &r);
+      st = run_big_text(p, Document{in.path, text}, jobs, &r);
       if (!st.ok()) st = Status(st.code(), in.path + ": " + st.message());
     }
     if (!st.ok()) {

@@ -24,8 +24,9 @@ std::vector<InputFile> gather_inputs(const Options& o, const std::string& skip_d
 
 // Calls `on_result` for every input that could be read and cleaned; returns
 // the number of inputs that failed (their errors are already printed).
+// `jobs`: threads for a text big enough to be cut (big_text.h; 0: all cores).
 size_t for_each_result(const std::vector<InputFile>& inputs, const Pipeline& p,
-                       const std::function<bool(const Processed&)>& on_result);
+                       const std::function<bool(const Processed&)>& on_result, unsigned jobs = 0);
 
 // Text that looks like JSON Lines (its first lines are JSON objects): a
 // warning suggesting --jsonl, since cleaning it as text merges the rows.

@@ -369,6 +369,22 @@ class ZstdOutput : public OutputFile {
 
 }  // namespace
 
+Status read_all(int fd, const std::string& name, std::string* out) {
+  constexpr size_t kBlock = 1 << 20;
+  while (true) {
+    size_t old = out->size();
+    out->resize(old + kBlock);
+    ssize_t n = ::read(fd, out->data() + old, kBlock);
+    if (n < 0 && errno == EINTR) {
+      out->resize(old);
+      continue;
+    }
+    out->resize(old + static_cast<size_t>(n > 0 ? n : 0));
+    if (n < 0) return IoError(name + ": " + std::strerror(errno));
+    if (n == 0) return Status::Ok();
+  }
+}
+
 Status LineReader::open(const std::string& path, std::unique_ptr<LineReader>* out) {
   int fd = 0;
   std::string name = path == "-" ? "standard input" : path;

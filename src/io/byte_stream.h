@@ -35,6 +35,10 @@ enum class Compression { kNone, kGzip, kZstd };
 // From a file name's extension: ".gz" -> gzip, ".zst"/".zstd" -> zstd.
 Compression compression_for_name(std::string_view path);
 
+// Reads everything left on a file descriptor (0: standard input) in large
+// blocks, appending to `out`; on a read error the message starts with `name`.
+Status read_all(int fd, const std::string& name, std::string* out);
+
 class LineReader {
  public:
   static Status open(const std::string& path, std::unique_ptr<LineReader>* out);

@@ -14,18 +14,15 @@
 #include <map>
 #include <set>
 
+#include "io/byte_stream.h"
+
 namespace fs = std::filesystem;
 
 namespace retouche {
 
 Status read_file(const std::string& path, std::string* out) {
   out->clear();
-  if (path == "-") {
-    std::cin.clear();
-    out->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) return IoError("-: cannot read standard input");
-    return Status::Ok();
-  }
+  if (path == "-") return read_all(0, "-: cannot read standard input", out);  // block reads
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return IoError(path + ": cannot read: " + std::strerror(errno));
   struct stat st;

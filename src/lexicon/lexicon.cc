@@ -7,6 +7,8 @@
 #include <mutex>
 
 #include "core/utf8.h"
+#include "lexicon/analysis_bits.h"
+#include "lexicon/lexicon_table.h"
 #include "text/chars.h"
 
 namespace retouche {
@@ -14,11 +16,6 @@ namespace {
 
 constexpr uint32_t kSpellDone = 1u << 30;
 constexpr uint32_t kMorphDone = 1u << 31;
-
-std::mutex& creation_mutex() {
-  static std::mutex m;
-  return m;
-}
 
 bool readable(const std::string& path) {
   struct stat st;
@@ -43,47 +40,6 @@ bool all_upper(std::string_view w) {
     ++letters;
   }
   return letters >= 2;
-}
-
-// Reads the Dicollecte tags of one analyze() line (" st:avec po:mg po:prep").
-uint32_t morphology_bits(std::string_view a) {
-  uint32_t bits = 0;
-  size_t i = 0;
-  while (i < a.size()) {
-    while (i < a.size() && a[i] == ' ') ++i;
-    size_t j = a.find(' ', i);
-    if (j == std::string_view::npos) j = a.size();
-    std::string_view f = a.substr(i, j - i);
-    i = j;
-    if (f.starts_with("st:")) {
-      std::string_view stem = f.substr(3);
-      size_t k = 0;
-      char32_t c = stem.empty() ? 0 : utf8::decode(stem, k);
-      bits |= text::is_upper(c) ? word::kNameReading : word::kCommonReading;
-      continue;
-    }
-    if (!f.starts_with("po:")) continue;
-    std::string_view p = f.substr(3);
-    if (p == "prn") bits |= word::kNameReading | word::kFirstName;
-    else if (p == "npr" || p == "patr") bits |= word::kNameReading | word::kPlaceOrSurname;
-    else if (p == "mg") bits |= word::kFunctionWord;
-    else if (p == "nom") bits |= word::kNoun;
-    else if (p == "adj") bits |= word::kAdjective;
-    else if (p == "infi") bits |= word::kInfinitive;
-    else if (p == "ppas" || p == "ppre") bits |= word::kParticiple;
-    else if (p == "adv" || p == "negadv" || p == "loc.adv") bits |= word::kAdverb;
-    else if (p.starts_with("det")) bits |= word::kDeterminer;
-    else if (p == "prep" || p == "loc.prep" || p == "prepv") bits |= word::kPreposition;
-    else if (p == "propersuj") bits |= word::kPronoun | word::kSubjectPronoun;
-    else if (p.starts_with("pro")) bits |= word::kPronoun;
-    else if (p.starts_with("cj") || p == "loc.cj") bits |= word::kConjunction;
-    else if (p.starts_with("v") && p.size() > 2 && (p[1] >= '0' && p[1] <= '3')) bits |= word::kVerb;
-    else if (p == "ipre" || p == "iimp" || p == "ipsi" || p == "ifut" || p == "cond" ||
-             p == "spre" || p == "simp" || p == "impe") {
-      bits |= word::kFiniteVerb;
-    }
-  }
-  return bits;
 }
 
 }  // namespace
@@ -118,25 +74,41 @@ std::unique_ptr<LexiconData> LexiconData::load(const LexiconConfig& config, Stat
   }
   for (const std::string& w : config.extra_words) data->addon_.insert(w);
   *status = Status::Ok();
+  if (config.use_table) {
+    // A dictionary the table cannot expand (flag aliases, compounding) is
+    // answered by Hunspell alone, as before.
+    Status table_status;
+    data->table_ = LexiconTable::open(config.aff_path, config.dic_path, config.table_cache_dir, &table_status);
+    data->table_status_ = table_status;
+  }
   return data;
 }
+
+LexiconData::~LexiconData() = default;
 
 bool LexiconData::is_addon(std::string_view w) const {
   return addon_.find(w) != addon_.end();
 }
 
-Lexicon::Lexicon(const LexiconData& data) : data_(data) {
-  std::lock_guard<std::mutex> lock(creation_mutex());
-  // Add-on words are answered from LexiconData's set, not loaded into
-  // Hunspell: add_dic() would cost every thread ~30 ms at start-up.
-  hunspell_ = std::make_unique<Hunspell>(data.config().aff_path.c_str(),
-                                         data.config().dic_path.c_str());
+Lexicon::Lexicon(const LexiconData& data) : data_(data), table_(data.table()) {
+  if (!table_) hunspell();  // without the table every document needs it
   cache_.reserve(1 << 16);
 }
 
 Lexicon::~Lexicon() {
-  std::lock_guard<std::mutex> lock(creation_mutex());
+  std::lock_guard<std::mutex> lock(hunspell_creation_mutex());
   hunspell_.reset();
+}
+
+Hunspell& Lexicon::hunspell() {
+  if (!hunspell_) {
+    std::lock_guard<std::mutex> lock(hunspell_creation_mutex());
+    // Add-on words are answered from LexiconData's set, not loaded into
+    // Hunspell: add_dic() would cost every thread ~30 ms at start-up.
+    hunspell_ = std::make_unique<Hunspell>(data_.config().aff_path.c_str(),
+                                           data_.config().dic_path.c_str());
+  }
+  return *hunspell_;
 }
 
 SharedWordCache::Shard& SharedWordCache::shard(std::string_view w, size_t* hash) const {
@@ -180,11 +152,46 @@ uint32_t& Lexicon::slot(std::string_view w) {
 }
 
 bool Lexicon::spell(const std::string& w) {
+  if (table_) {
+    if (table_->find(w).found) return true;
+    if (LexiconTable::decides(w)) return false;
+  }
   ++hunspell_calls_;
-  return hunspell_->spell(w);
+  return hunspell().spell(w);
+}
+
+// The table's answer, when it can give it without Hunspell: the same bits
+// as flags() below (which falls back to Hunspell), computed, not cached (a
+// table look-up costs less than a cache look-up).
+bool Lexicon::table_flags(std::string_view w, uint32_t* out) {
+  uint32_t b = 0;
+  if (data_.is_addon(w)) b |= word::kAddOn | word::kKnown;
+  if (!(b & word::kKnown)) {
+    if (table_->find(w).found) {
+      b |= word::kKnown;
+    } else if (!LexiconTable::decides(w)) {
+      return false;  // Hunspell's to answer; decides() also excludes all_upper() words
+    }
+  }
+  if (has_upper(w)) {
+    text::lower_into(w, scratch_);
+    if (table_->find(scratch_).found) {
+      b |= word::kLowerKnown;
+    } else if (!LexiconTable::decides(scratch_)) {
+      return false;
+    }
+  } else if (b & word::kKnown) {
+    b |= word::kLowerKnown;
+  }
+  *out = b;
+  return true;
 }
 
 uint32_t Lexicon::flags(std::string_view w) {
+  if (table_) {
+    uint32_t b;
+    if (table_flags(w, &b)) return b;
+  }
   uint32_t& bits = cached(w);
   if (bits & kSpellDone) return bits & ~(kSpellDone | kMorphDone);
   uint32_t b = kSpellDone;
@@ -209,6 +216,17 @@ uint32_t Lexicon::flags(std::string_view w) {
 
 uint32_t Lexicon::morphology(std::string_view w) {
   uint32_t base = flags(w);
+  if (table_) {
+    if (!(base & word::kKnown)) return base;  // no analysis, as below
+    LexiconTable::Answer a = table_->find(w);
+    if (a.found) {
+      uint32_t b = base | (a.bits & ~LexiconTable::kOwnEntry);
+      if ((b & word::kAddOn) && !(a.bits & LexiconTable::kOwnEntry)) {
+        b |= has_upper(w) ? word::kNameReading : word::kCommonReading;
+      }
+      return b;
+    }
+  }
   uint32_t& bits = slot(w);
   if (!(bits & kMorphDone)) bits |= data_.shared_cache().get(w) & ~(kSpellDone);
   if (bits & kMorphDone) return bits & ~(kSpellDone | kMorphDone);
@@ -216,13 +234,9 @@ uint32_t Lexicon::morphology(std::string_view w) {
   bool own_entry = false;  // an analysis whose stem is the word as written
   if (b & word::kKnown) {
     ++hunspell_calls_;
-    std::string stem_field = "st:" + std::string(w);
-    for (const std::string& a : hunspell_->analyze(std::string(w))) {
-      b |= morphology_bits(a);
-      size_t at = a.find(stem_field);
-      own_entry |= at != std::string::npos && (at + stem_field.size() == a.size() || a[at + stem_field.size()] == ' ');
-    }
-    if (b & word::kFiniteVerb) b |= word::kVerb;
+    uint32_t a = analysis_bits(hunspell(), std::string(w));
+    own_entry = a & LexiconTable::kOwnEntry;
+    b |= a & ~LexiconTable::kOwnEntry;
   }
   // An add-on word is its own entry, as if added to Hunspell: a name when
   // capitalised ("État", beside Hunspell's st:état), a common word otherwise.

@@ -8,11 +8,20 @@
 //   uint32_t m = lex.morphology("Du");                 // kFunctionWord | kDeterminer | kCommon
 //
 // Costs measured here: ~6 µs per uncached spell(), ~14 µs per analyze(),
-// ~150 ms per suggest() (never called on the hot path). Answers are cached
+// ~150 ms per suggest() (never called on the hot path). With
+// LexiconConfig::use_table, flags() and morphology() answer from the
+// expanded table (lexicon_table.h: every form Hunspell accepts, with its
+// analysis, memory-mapped) in tens of nanoseconds, uncached, and ask Hunspell
+// only about words the table cannot decide (hyphens, apostrophes, capitals
+// inside); the answers are the same. The Hunspell handle is then created on
+// the first such word. Answers that needed Hunspell are cached
 // twice: in the Lexicon (one thread, no lock) and in the LexiconData shared
 // by all threads, so a form is asked of Hunspell about once per run whatever
 // the number of threads. Both caches are bounded (memory stays flat on an
 // endless corpus): a full cache is emptied and refills with what is current.
+//
+// flags() gives kKnown, kLowerKnown and kAddOn; read morphology bits from
+// morphology() (without the table, flags() may carry them too once cached).
 //
 // Thread-safety: LexiconData is shared; its cache is internally synchronised
 // (sharded locks). A Lexicon (it owns a Hunspell handle) must be used by one
@@ -34,6 +43,8 @@
 class Hunspell;
 
 namespace retouche {
+
+class LexiconTable;
 
 namespace word {
 // Answers of Lexicon::flags().
@@ -65,6 +76,10 @@ struct LexiconConfig {
   std::string dic_path = "/usr/share/hunspell/fr_FR.dic";
   std::vector<std::string> addon_dic_paths;  // plain word lists (first line: count)
   std::vector<std::string> extra_words;      // e.g. canonical names from corrections/
+  // The expanded look-up table (lexicon_table.h) in front of Hunspell, its
+  // cache file in `table_cache_dir` (empty: built in memory at each load).
+  bool use_table = false;
+  std::string table_cache_dir;
 };
 
 // Word form -> answer bits, shared by the threads of a run.
@@ -95,6 +110,11 @@ class LexiconData {
   const LexiconConfig& config() const { return config_; }
   bool is_addon(std::string_view w) const;
   SharedWordCache& shared_cache() const { return cache_; }
+  // The expanded table, or null (not asked for, or the dictionary cannot be
+  // expanded: then table_status() says why).
+  const LexiconTable* table() const { return table_.get(); }
+  const Status& table_status() const { return table_status_; }
+  ~LexiconData();
 
  private:
   struct AddonHash {
@@ -105,6 +125,8 @@ class LexiconData {
   // Exact forms from add-ons and extra words.
   std::unordered_set<std::string, AddonHash, std::equal_to<>> addon_;
   mutable SharedWordCache cache_;
+  std::unique_ptr<LexiconTable> table_;
+  Status table_status_;
 };
 
 class Lexicon {
@@ -131,10 +153,13 @@ class Lexicon {
   };
   uint32_t& slot(std::string_view w);
   bool spell(const std::string& w);
+  bool table_flags(std::string_view w, uint32_t* out);
+  Hunspell& hunspell();  // created on first use
   // The answer bits of `w`: local cache, then the shared one (copied locally).
   uint32_t& cached(std::string_view w);
 
   const LexiconData& data_;
+  const LexiconTable* table_;
   std::unique_ptr<Hunspell> hunspell_;
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> cache_;
   std::string scratch_;

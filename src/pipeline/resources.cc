@@ -59,6 +59,13 @@ std::string default_data_dir() {
 #endif
 }
 
+std::string default_cache_dir() {
+  if (const char* env = std::getenv("RETOUCHE_CACHE_DIR"); env && *env) return env;
+  if (const char* env = std::getenv("XDG_CACHE_HOME"); env && *env) return std::string(env) + "/retouche";
+  if (const char* env = std::getenv("HOME"); env && *env) return std::string(env) + "/.cache/retouche";
+  return "";
+}
+
 std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Status* status) {
   auto r = std::make_unique<Resources>();
   r->data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
@@ -83,6 +90,12 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
   if (!options.hunspell_aff.empty()) lc.aff_path = options.hunspell_aff;
   if (!options.hunspell_dic.empty()) lc.dic_path = options.hunspell_dic;
   lc.addon_dic_paths = list_files(r->dictionaries_dir, ".dic");
+  const char* table_env = std::getenv("RETOUCHE_LEXICON_TABLE");
+  lc.table_cache_dir = options.lexicon_cache_dir.empty() ? default_cache_dir() : options.lexicon_cache_dir;
+  // No cache directory at all (no HOME): Hunspell alone, rather than a
+  // table built again by every process.
+  lc.use_table = options.lexicon_table && !(table_env && std::string_view(table_env) == "0") &&
+                 !lc.table_cache_dir.empty();
   r->lexicon = LexiconData::load(lc, status);
   if (!r->lexicon) return nullptr;
 

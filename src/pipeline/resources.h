@@ -48,5 +48,7 @@ struct Resources {
 
 // The data directory used when PipelineOptions::data_dir is empty.
 std::string default_data_dir();
+// Where the lexicon table's cache file lives when PipelineOptions says nothing.
+std::string default_cache_dir();
 
 }  // namespace retouche
