@@ -94,6 +94,7 @@ bool parse_row(std::string_view raw, const std::string& text_key, const std::str
   if (bad != utf8::kValid) return fail(error, "invalid UTF-8", column(bad) + ": invalid UTF-8");
   json::Error jerr;
   if (!json::scan_object(row, &pr->members, &jerr)) {
+    if (jerr.bad_string) return fail(error, "bad string", column(jerr.offset) + ": " + jerr.message);
     return fail(error, "bad JSON", column(jerr.offset) + ": bad JSON: " + jerr.message);
   }
   for (const json::Member& m : pr->members) {
