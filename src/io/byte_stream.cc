@@ -284,9 +284,13 @@ class PlainOutput : public OutputFile {
  public:
   explicit PlainOutput(std::unique_ptr<RawSink> sink) : sink_(std::move(sink)) {}
   Status write(std::string_view data) override {
-    buf_.append(data);
-    if (buf_.size() >= kChunk) return flush();
-    return Status::Ok();
+    if (buf_.size() + data.size() < kChunk) {
+      buf_.append(data);
+      return Status::Ok();
+    }
+    // A big write goes straight to the file, not through a copy in buf_.
+    RETURN_IF_ERROR(flush());
+    return sink_->write(data.data(), data.size());
   }
   Status commit() override {
     RETURN_IF_ERROR(flush());
