@@ -234,7 +234,7 @@ TEST(Faults, KilledJsonlRunLeavesNoOutputAndItsTemporariesAreRemoved) {
   }
   write(d / "small.jsonl", "{\"text\":\"Un. .\"}\n");
   auto r = run_cli({"clean", "--jsonl", d / "small.jsonl", "-o", d / "out/clean.jsonl", "--sidecar",
-                    "--no-doc-stats"});
+                    "--no-doc-stats", "--apply", "suggested"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read(d / "out/clean.jsonl"), "{\"text\":\"Un.\"}\n");
   EXPECT_EQ(temporaries(d / "out"), std::vector<std::string>{});
