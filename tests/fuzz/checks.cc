@@ -293,7 +293,11 @@ std::string check_findings(std::string_view bytes) {
   std::vector<std::string> hashes;
   if (!parse_findings_jsonl(file, "f", &findings, &hashes).ok()) return "";
   // Writing and reading back is stable after one round (confidences are
-  // rounded when written).
+  // rounded when written). An empty "doc" is read, but the writer leaves an
+  // empty hash out (sidecar rows have none): write a placeholder instead.
+  for (std::string& h : hashes) {
+    if (h.empty()) h = "-";
+  }
   std::string once, twice;
   for (size_t i = 0; i < findings.size(); ++i) {
     append_finding_json(once, findings[i], hashes[i]);
