@@ -193,6 +193,9 @@ const BadRow kBadRows[] = {
     {"{\"text\": null}", "text not a string", "column 10: \"text\" is null, not a string"},
     {"{\"text\": \"d\xE9j\xE0\"}", "invalid UTF-8", "column 12: invalid UTF-8"},
     {"{\"text\": \"\\ud800 seul\"}", "bad string", "column 11: lone surrogate escape in string"},
+    // Other values are validated as strictly as the text (the row is written out).
+    {std::string("{\"text\":\"x\",\"k\":\"\\\0\"}", 21), "bad JSON", "column 19: bad JSON: bad escape in string"},
+    {"{\"text\":\"x\",\"k\":\"\\udc00\"}", "bad string", "column 18: lone surrogate escape in string"},
 };
 
 TEST(Corpus, MalformedRowStopsTheRunWithFileAndLine) {

@@ -88,5 +88,69 @@ TEST(FindingsIo, CodePointOffsetsIndexLikePython) {
   EXPECT_EQ(f.column, 1u);
 }
 
+// Bytes that are not UTF-8 cannot be a JSON string: "original_hex" carries
+// them, so a --lossy run's findings replay exactly.
+TEST(FindingsIo, OriginalBytesThatAreNotUtf8SurviveTheRoundTrip) {
+  Finding f;
+  f.rule = "normalize.invalid-utf8";
+  f.stage = Stage::kNormalize;
+  f.begin = 3;
+  f.end = 5;
+  f.original = "\xE2\x80";
+  f.replacement = "\xEF\xBF\xBD";
+  f.status = FindingStatus::kApplied;
+  std::string jsonl = findings_jsonl({f}, "h");
+  EXPECT_NE(jsonl.find(R"("original":"\ufffd\ufffd","original_hex":"e280")"), std::string::npos) << jsonl;
+  std::vector<Finding> back;
+  std::vector<std::string> hashes;
+  ASSERT_TRUE(parse_findings_jsonl(jsonl, "f.jsonl", &back, &hashes).ok());
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].original, f.original);
+  // Valid UTF-8 gets no hex field.
+  f.original = "é";
+  EXPECT_EQ(findings_jsonl({f}, "h").find("original_hex"), std::string::npos);
+  Status st = parse_findings_jsonl(
+      R"({"doc":"x","rule":"r","stage":"lines","begin":1,"end":2,"original":"","original_hex":"zz","replacement":"","status":"applied"})",
+      "f.jsonl", &back, &hashes);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("\"original_hex\" must be"), std::string::npos) << st.message();
+}
+
+TEST(FindingsIo, FindingsThatDoNotFitTheTextAreRefused) {
+  struct Case {
+    size_t begin, end;
+    std::string original, replacement;
+    const char* error;  // null: fits
+  };
+  const std::string text = "café noir";
+  static const Case kCases[] = {
+      {3, 5, "é", "e", nullptr},
+      {4, 4, "", " ", "byte 4 is inside a character"},        // the issue's insertion in "café"
+      {3, 4, "\xC3", "", "byte 4 is inside a character"},
+      {0, 3, "caf", "\xFF", "the replacement is not valid UTF-8"},
+      {0, 3, "cof", "x", "\"original\" does not match"},
+      {6, 99, "noir", "", "lie outside the text"},
+  };
+  for (const Case& c : kCases) {
+    Finding f;
+    f.rule = "joins.glued-words";
+    f.begin = c.begin;
+    f.end = c.end;
+    f.original = c.original;
+    f.replacement = c.replacement;
+    f.status = FindingStatus::kApplied;
+    Status st = check_findings_fit(text, {f});
+    if (!c.error) {
+      EXPECT_TRUE(st.ok()) << st.message();
+      continue;
+    }
+    ASSERT_FALSE(st.ok()) << c.begin;
+    EXPECT_NE(st.message().find(c.error), std::string::npos) << st.message();
+    EXPECT_NE(st.message().find("finding 1 (joins.glued-words"), std::string::npos) << st.message();
+    f.status = FindingStatus::kNotApplied;  // only what would be written is checked
+    EXPECT_TRUE(check_findings_fit(text, {f}).ok());
+  }
+}
+
 }  // namespace
 }  // namespace retouche

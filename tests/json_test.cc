@@ -71,5 +71,32 @@ TEST(Json, WritesStringsThatParseBack) {
   EXPECT_EQ(bad, R"("a\ufffd")");
 }
 
+// The row scanner validates the values it does not decode; it must accept
+// exactly the rows the full parser accepts (a row it passes is written out).
+TEST(Json, RowScannerAndParserAgree) {
+  static const std::string kRows[] = {
+      std::string("{\"text\":\"x\",\"k\":\"\\\0\"}", 19),  // backslash, raw NUL
+      R"({"text":"x","k":"\ud800"})",                       // lone high surrogate
+      R"({"text":"x","k":"\udc00"})",                       // lone low surrogate
+      R"({"text":"x","k":"\ud800\u0041"})",                 // high surrogate, then not a low one
+      R"({"text":"x","k":"\ud800x"})",
+      R"({"text":"x","k":"\ud83d\ude00"})",                 // a pair: fine
+      R"({"text":"x","k":["\ud800"]})",
+      R"({"text":"x","k":"\q"})",
+      R"({"text":"x","k":"ok"})",
+  };
+  for (const std::string& row : kRows) {
+    std::vector<json::Member> m;
+    json::Error se, pe;
+    json::Value v;
+    bool scanned = json::scan_object(row, &m, &se);
+    bool parsed = json::parse(row, &v, &pe);
+    EXPECT_EQ(scanned, parsed) << row << ": scanner: " << se.message << ", parser: " << pe.message;
+    if (!scanned && !parsed) {
+      EXPECT_EQ(se.offset, pe.offset) << row;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace retouche

@@ -49,5 +49,29 @@ TEST(Utf8, DecodesAndCountsCodePoints) {
   EXPECT_EQ(out, "😀é");
 }
 
+TEST(Utf8, BoundariesFallBetweenCharacters) {
+  struct Case {
+    std::string text;
+    size_t offset;
+    bool boundary;
+  };
+  static const Case kCases[] = {
+      {"caf\xC3\xA9", 3, true},
+      {"caf\xC3\xA9", 4, false},           // inside é
+      {"caf\xC3\xA9", 5, true},            // the end
+      {"caf\xC3\xA9", 6, false},           // past the end
+      {"\xF0\x9F\x98\x80", 3, false},      // inside 😀
+      {"\xF0\x9F\x98\x80x", 4, true},
+      {"a\xFF" "b", 2, true},              // after an invalid byte (one U+FFFD)
+      {"a\xE2\x80z", 2, false},            // inside a truncated sequence (one U+FFFD under --lossy)
+      {"a\xE2\x80z", 3, true},
+      {"\x80\x80", 1, true},               // stray continuation bytes: one character each
+      {"", 0, true},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(utf8::is_boundary(c.text, c.offset), c.boundary) << c.text << " @" << c.offset;
+  }
+}
+
 }  // namespace
 }  // namespace retouche

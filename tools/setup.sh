@@ -4,7 +4,8 @@
 #
 #   tools/setup.sh run    Release build in build/release, then clean samples/ into out/
 #   tools/setup.sh test   also the test dependencies; Release and sanitizer builds;
-#                         the whole test suite on both
+#                         the whole test suite on both; a clang build of the fuzz
+#                         targets, each run for 45 seconds on its seeds (tools/fuzz.sh)
 #   tools/setup.sh build  Release build only
 set -euo pipefail
 
@@ -15,7 +16,8 @@ cd "$(dirname "$0")/.."
 # What the build and the tool need, then what the tests need.
 build_packages=(g++ cmake make pkg-config libicu-dev libre2-dev libhunspell-dev hunspell-fr
                 libzstd-dev zlib1g-dev libcld2-dev libcli11-dev)
-test_packages=(libgtest-dev python3 patch git gzip zstd hunspell python3-distributed)
+test_packages=(libgtest-dev python3 patch git gzip zstd hunspell python3-distributed
+               clang libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
@@ -76,5 +78,11 @@ case "$mode" in
     echo "setup: tests (AddressSanitizer + UndefinedBehaviorSanitizer)" >&2
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
        ctest --output-on-failure -j "$jobs" -LE slow)
+    # The clang build: the fuzz targets (libFuzzer, ASan, UBSan), which also
+    # keeps the code building with clang and -Werror.
+    build build/fuzz -DRETOUCHE_FUZZ=ON -DRETOUCHE_BUILD_TESTS=OFF -DRETOUCHE_WERROR=ON \
+      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++
+    echo "setup: fuzzing (45 s per target)" >&2
+    FUZZ_PARALLEL="$jobs" tools/fuzz.sh 45
     ;;
 esac

@@ -51,14 +51,19 @@ int run_apply(const Options& o) {
     }
   }
   std::string clean;
-  st = replay_findings(original, findings, &clean);
+  st = check_findings_fit(original, findings);
+  if (st.ok()) st = replay_findings(original, findings, &clean);
   if (!st.ok()) {
     print_error(o.findings + ": " + st.message() + "; nothing written");
     return kExitInput;
   }
   if (o.output.empty() || o.output == "-") {
-    std::fwrite(clean.data(), 1, clean.size(), stdout);
-    std::fflush(stdout);
+    st = write_stdout(clean);
+    if (st.ok()) st = flush_stdout();
+    if (!st.ok()) {
+      print_error(st.message());
+      return kExitInput;
+    }
     return kExitOk;
   }
   st = write_file_atomic(o.output, clean);

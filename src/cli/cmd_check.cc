@@ -9,6 +9,7 @@
 #include "io/byte_stream.h"
 #include "io/findings_io.h"
 #include "io/json.h"
+#include "io/text_file.h"
 
 namespace retouche::cli {
 namespace {
@@ -83,14 +84,22 @@ int check_jsonl(const Options& o, const Pipeline& p) {
           out += finding_line(place, f);
         }
       }
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      st = write_stdout(out);
+      if (!st.ok()) {
+        print_error(st.message());
+        return kExitInput;
+      }
     }
     if (!in->status().ok()) {
       print_error(in->status().message());
       ++failures;
     }
   }
-  std::fflush(stdout);
+  Status flushed = flush_stdout();
+  if (!flushed.ok()) {
+    print_error(flushed.message());
+    return kExitInput;
+  }
   if (failures) return kExitInput;
   return found ? kExitFindings : kExitOk;
 }
@@ -113,7 +122,9 @@ int run_check(const Options& o) {
   size_t found = 0;
   size_t failures = 0;
   std::vector<InputFile> inputs = gather_inputs(o, "", &failures);
+  Status written;  // the first write error on stdout; nothing more is written after it
   failures += for_each_result(inputs, *p, [&](const Processed& pr) {
+    if (!written.ok()) return false;
     std::string out;
     if (o.format == "jsonl") {
       out = findings_jsonl(pr.result.findings, sha256_hex(pr.original), pr.input.path);
@@ -122,11 +133,15 @@ int run_check(const Options& o) {
         out += finding_line(pr.input.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column), f);
       }
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    written = write_stdout(out);
     found += pr.result.findings.size();
-    return true;
+    return written.ok();
   });
-  std::fflush(stdout);
+  if (written.ok()) written = flush_stdout();
+  if (!written.ok()) {
+    print_error(written.message());
+    return kExitInput;
+  }
   if (failures) return kExitInput;
   return found ? kExitFindings : kExitOk;
 }

@@ -132,8 +132,13 @@ int clean_stdin(const Options& o, const Pipeline& p) {
     print_error(st.message().starts_with("-:") ? st.message() : "-: " + st.message());
     return exit_code_for(st);
   }
-  std::fwrite(r.clean_text.data(), 1, r.clean_text.size(), stdout);
-  std::fflush(stdout);
+  st = write_stdout(r.clean_text);
+  if (st.ok()) st = flush_stdout();
+  if (!st.ok()) {
+    print_error(st.message());
+    return kExitInput;
+  }
+  (void)o;
   return kExitOk;
 }
 

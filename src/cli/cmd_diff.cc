@@ -9,6 +9,7 @@
 #include "cli/output_paths.h"
 #include "cli/process.h"
 #include "io/diff_writer.h"
+#include "io/text_file.h"
 
 namespace retouche::cli {
 
@@ -30,16 +31,22 @@ int run_diff(const Options& o) {
   std::vector<InputFile> inputs = gather_inputs(o, "", &failures);
   bool changes = false;
   std::set<std::string> apply_from;
+  Status written;  // the first write error on stdout; nothing more is written after it
   failures += for_each_result(inputs, *p, [&](const Processed& pr) {
+    if (!written.ok()) return false;
     std::string from;
     std::string name = pr.input.path == "-" ? "stdin" : patch_path(pr.input.path, &from);
     std::string diff = unified_diff(pr.original, pr.result.clean_text, pr.result.map, name, d);
     if (!diff.empty() && !from.empty()) apply_from.insert(from);
     changes |= !diff.empty();
-    std::fwrite(diff.data(), 1, diff.size(), stdout);
-    return true;
+    written = write_stdout(diff);
+    return written.ok();
   });
-  std::fflush(stdout);
+  if (written.ok()) written = flush_stdout();
+  if (!written.ok()) {
+    print_error(written.message());
+    return kExitInput;
+  }
   for (const std::string& dir : apply_from) {
     print_error("note: files in " + dir + " are outside the current directory; their diffs apply from there "
                 "(cd " + dir + " && patch -p1)");

@@ -96,6 +96,7 @@ bool parse_row(std::string_view raw, const std::string& text_key, const std::str
   if (bad != utf8::kValid) return fail(error, "invalid UTF-8", column(bad) + ": invalid UTF-8");
   json::Error jerr;
   if (!json::scan_object(row, &pr->members, &jerr)) {
+    if (jerr.bad_string) return fail(error, "bad string", column(jerr.offset) + ": " + jerr.message);
     return fail(error, "bad JSON", column(jerr.offset) + ": bad JSON: " + jerr.message);
   }
   for (const json::Member& m : pr->members) {
@@ -207,29 +208,28 @@ bool clean_row(const Pipeline& pipeline, std::string_view raw, uint64_t row_numb
                     "\" field; choose another --stats-key, or --no-doc-stats");
   }
   std::string_view raw_text = pr.raw_text;
-  std::string& text = pr.text;
   std::string_view id_raw;
   if (id_member) id_raw = row.substr(id_member->value_begin, id_member->value_end - id_member->value_begin);
-  std::string doc_name = "row " + std::to_string(row_number);
+  // The decoded text moves into the document (no copy); a big row then
+  // holds its raw bytes, the document and the pipeline's working text.
+  Document doc{"row " + std::to_string(row_number), std::move(pr.text)};
+  const std::string& text = doc.text;
   Result r;
-  Status st = pipeline.run(Document{doc_name, text}, &r);
+  Status st = pipeline.run(doc, &r);
   if (!st.ok()) return fail(error, "invalid text", "\"" + options.text_key + "\": " + st.message());
 
   // The output row: the original bytes, with the text value and the stats
   // value replaced (or the stats member appended before the closing brace).
+  // The cleaned text is escaped straight into `out`.
   size_t before = out->size();
   bool changed = r.clean_text != text;
   struct Splice {
     size_t begin, end;
     std::string with;
+    bool text = false;  // the cleaned text, written from r.clean_text
   };
   std::vector<Splice> splices;
-  if (changed) {
-    std::string v;
-    v.reserve(r.clean_text.size() + 16);
-    json::append_string(v, r.clean_text, escapes_non_ascii(raw_text, text));
-    splices.push_back({text_member->value_begin, text_member->value_end, std::move(v)});
-  }
+  if (changed) splices.push_back({text_member->value_begin, text_member->value_end, std::string(), true});
   if (!options.stats_key.empty()) {
     std::string v;
     append_doc_stats(v, r, text.size());
@@ -245,10 +245,15 @@ bool clean_row(const Pipeline& pipeline, std::string_view raw, uint64_t row_numb
     }
   }
   std::sort(splices.begin(), splices.end(), [](const Splice& a, const Splice& b) { return a.begin < b.begin; });
+  out->reserve(out->size() + row.size() + r.clean_text.size() / 8 + 256);
   size_t pos = 0;
   for (const Splice& s : splices) {
     out->append(row, pos, s.begin - pos);
-    out->append(s.with);
+    if (s.text) {
+      json::append_string(*out, r.clean_text, escapes_non_ascii(raw_text, text));
+    } else {
+      out->append(s.with);
+    }
     pos = s.end;
   }
   out->append(row, pos, std::string_view::npos);

@@ -31,6 +31,9 @@ namespace {
 // that a thread switch is rare, small enough that memory stays flat.
 constexpr size_t kBatchBytes = 64 << 10;
 constexpr size_t kBatchRows = 512;
+// Rows read ahead of the writer, at most: with huge rows (hundreds of
+// megabytes each) memory stays near one row per thread, not 2 × jobs + 1.
+constexpr size_t kReadAheadBytes = 256 << 20;
 
 bool corpus_file_name(const std::string& name) {
   return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".jsonl.zst");
@@ -103,6 +106,7 @@ struct Batch {
   uint64_t first_row = 0;
   std::vector<std::string> rows;
   uint64_t raw_bytes_read = 0;  // of the input file, when the batch was read
+  size_t row_bytes = 0;         // of its rows, with newlines
   std::string out, sidecar;
   CorpusTally tally;
   bool failed = false;
@@ -195,9 +199,13 @@ class ShardRun {
       const Pipeline& p = p_;
       const RowOptions& ro = ro_;
       const std::string& on_error = o_.on_error;
+      inflight_bytes_ += bytes;
+      b->row_bytes = bytes;
       inflight_.emplace_back(b, pool_->submit([&p, &ro, &on_error, b] { process_batch(p, ro, on_error, *b); }));
       // Enough work queued for every thread; write the oldest batch first.
-      if (inflight_.size() >= 2 * static_cast<size_t>(jobs_) + 1) RETURN_IF_ERROR(write_oldest());
+      if (inflight_.size() >= 2 * static_cast<size_t>(jobs_) + 1 || inflight_bytes_ >= kReadAheadBytes) {
+        RETURN_IF_ERROR(write_oldest());
+      }
     }
     while (!inflight_.empty()) RETURN_IF_ERROR(write_oldest());
     if (!in->status().ok()) {
@@ -211,6 +219,7 @@ class ShardRun {
     auto [b, done] = std::move(inflight_.front());
     inflight_.pop_front();
     done.get();
+    inflight_bytes_ -= b->row_bytes;
     return write(*b);
   }
 
@@ -243,6 +252,7 @@ class ShardRun {
   std::string name_;
   std::unique_ptr<OutputFile> out_, sidecar_;
   std::deque<std::pair<std::shared_ptr<Batch>, std::future<void>>> inflight_;
+  size_t inflight_bytes_ = 0;  // raw row bytes of the batches in inflight_
   size_t warnings_ = 0;
 };
 

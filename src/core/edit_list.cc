@@ -30,31 +30,36 @@ EditList::Resolution EditList::resolve() const {
     if (a.order != b.order) return a.order < b.order;
     return a.edit.begin < b.edit.begin;
   });
-  // Accepted edits keyed by begin; a candidate can only conflict with its
-  // neighbours in that order because accepted edits never overlap each other.
+  // Accepted edits keyed by begin. Those at or after a candidate's begin are
+  // met walking forward, and the walk stops at the first conflict: at most
+  // one accepted insertion sits at each point, so it passes O(1) edits that do
+  // not conflict. Before the candidate's begin, only the last accepted
+  // replacement can reach over it (accepted replacements never overlap, and
+  // an insertion before the begin conflicts with nothing that starts there),
+  // so replacements have a map of their own: O(log n) per candidate, however
+  // many insertions were accepted.
   std::multimap<size_t, size_t> accepted;  // begin -> item index
+  std::map<size_t, size_t> replacements;   // begin -> item index, non-empty edits only
   Resolution r;
   for (size_t idx : by_priority) {
     const Edit& e = items_[idx].edit;
     long winner = -1;
-    auto it = accepted.lower_bound(e.begin);
-    // Check a few neighbours on each side: earlier edits may extend over e.begin.
-    for (auto jt = it; jt != accepted.end() && jt->first <= e.end && winner < 0; ++jt) {
+    for (auto jt = accepted.lower_bound(e.begin); jt != accepted.end() && jt->first <= e.end && winner < 0;
+         ++jt) {
       if (conflict(e, items_[jt->second].edit)) winner = static_cast<long>(jt->second);
     }
-    auto jt = it;
-    while (winner < 0 && jt != accepted.begin()) {
-      --jt;
-      if (conflict(e, items_[jt->second].edit)) winner = static_cast<long>(jt->second);
-      const Edit& prev = items_[jt->second].edit;
-      // Accepted replacements never overlap, so once one ends before e.begin
-      // every earlier one does too (insertions sharing its begin are skipped).
-      if (prev.begin != prev.end && prev.end < e.begin) break;
+    if (winner < 0) {
+      auto jt = replacements.lower_bound(e.begin);
+      if (jt != replacements.begin()) {
+        --jt;
+        if (conflict(e, items_[jt->second].edit)) winner = static_cast<long>(jt->second);
+      }
     }
     if (winner >= 0) {
       r.conflicts.emplace_back(items_[idx].id, items_[static_cast<size_t>(winner)].id);
     } else {
       accepted.emplace(e.begin, idx);
+      if (e.begin != e.end) replacements.emplace(e.begin, idx);
     }
   }
   std::vector<size_t> order;

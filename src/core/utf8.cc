@@ -90,6 +90,20 @@ size_t find_invalid(std::string_view s, size_t from, size_t* bad_length) {
   return kValid;
 }
 
+bool is_boundary(std::string_view s, size_t p) {
+  if (p == 0 || p >= s.size()) return p <= s.size();
+  // Lead bytes always start a character (a valid sequence or a maximal
+  // subpart holds continuation bytes only after its first byte); a stray
+  // continuation byte is a character of its own.
+  for (size_t q = p > 3 ? p - 3 : 0; q < p; ++q) {
+    if (is_continuation(static_cast<unsigned char>(s[q]))) continue;
+    size_t len = sequence_length(s, q);
+    if (len == 0) len = maximal_subpart(s, q);
+    if (q + len > p) return false;
+  }
+  return true;
+}
+
 char32_t decode_multibyte(std::string_view s, size_t& i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   unsigned char b = p[i];

@@ -43,6 +43,12 @@ void append(std::string& out, char32_t c);
 // Number of code points in s (continuation bytes are not counted).
 size_t count_code_points(std::string_view s);
 
+// Does offset `p` (0 to s.size()) fall between two characters of `s`? A
+// valid sequence is one character; in text that is not valid UTF-8 (as
+// --lossy reads it) so is each maximal invalid subpart, which becomes one
+// U+FFFD. Looks at the three bytes before `p` only.
+bool is_boundary(std::string_view s, size_t p);
+
 inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace retouche::utf8

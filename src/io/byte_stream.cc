@@ -10,6 +10,8 @@
 #include <cstring>
 #include <vector>
 
+#include "io/temp_file.h"
+
 namespace retouche {
 
 Compression compression_for_name(std::string_view path) {
@@ -223,9 +225,7 @@ class RawSink {
     if (path == "-") {
       s->fd_ = 1;
     } else {
-      s->tmp_ = path + ".tmp.XXXXXX";
-      s->fd_ = ::mkstemp(s->tmp_.data());
-      if (s->fd_ < 0) return IoError(path + ": cannot write: " + std::strerror(errno));
+      RETURN_IF_ERROR(create_temp_beside(path, &s->tmp_, &s->fd_));
     }
     *out = std::move(s);
     return Status::Ok();
@@ -249,20 +249,27 @@ class RawSink {
       fd_ = -1;
       return Status::Ok();
     }
+    // Renamed while still open and locked (see temp_file.h).
     ::fchmod(fd_, 0644);
+    if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+      int e = errno;
+      abort();
+      return IoError(path_ + ": cannot write: " + std::strerror(e));
+    }
     int rc = ::close(fd_);
     fd_ = -1;
-    if (rc != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    if (rc != 0) {
+      // A delayed write error (NFS, a full quota): the file may be short.
       int e = errno;
-      ::unlink(tmp_.c_str());
+      ::unlink(path_.c_str());
       return IoError(path_ + ": cannot write: " + std::strerror(e));
     }
     return Status::Ok();
   }
   void abort() {
     if (fd_ > 1) {
-      ::close(fd_);
       ::unlink(tmp_.c_str());
+      ::close(fd_);
     }
     fd_ = -1;
   }
@@ -277,9 +284,13 @@ class PlainOutput : public OutputFile {
  public:
   explicit PlainOutput(std::unique_ptr<RawSink> sink) : sink_(std::move(sink)) {}
   Status write(std::string_view data) override {
-    buf_.append(data);
-    if (buf_.size() >= kChunk) return flush();
-    return Status::Ok();
+    if (buf_.size() + data.size() < kChunk) {
+      buf_.append(data);
+      return Status::Ok();
+    }
+    // A big write goes straight to the file, not through a copy in buf_.
+    RETURN_IF_ERROR(flush());
+    return sink_->write(data.data(), data.size());
   }
   Status commit() override {
     RETURN_IF_ERROR(flush());

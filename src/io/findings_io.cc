@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/utf8.h"
 #include "io/json.h"
 
 namespace retouche {
@@ -37,6 +38,15 @@ void append_finding_json(std::string& out, const Finding& f, std::string_view do
   json::append_uint(out, f.column);
   out += ",\"original\":";
   json::append_string(out, f.original);
+  if (utf8::find_invalid(f.original) != utf8::kValid) {
+    static const char* hex = "0123456789abcdef";
+    out += ",\"original_hex\":\"";
+    for (unsigned char c : f.original) {
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0xF]);
+    }
+    out += '"';
+  }
   out += ",\"replacement\":";
   json::append_string(out, f.replacement);
   out += ",\"confidence\":";
@@ -63,6 +73,27 @@ std::string findings_jsonl(const std::vector<Finding>& findings, std::string_vie
   }
   return out;
 }
+
+namespace {
+
+bool decode_hex(std::string_view hex, std::string* out) {
+  auto digit = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (hex.size() % 2) return false;
+  out->clear();
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int hi = digit(hex[i]), lo = digit(hex[i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return true;
+}
+
+}  // namespace
 
 Status parse_findings_jsonl(std::string_view text, const std::string& path,
                             std::vector<Finding>* findings, std::vector<std::string>* hashes) {
@@ -129,6 +160,13 @@ Status parse_findings_jsonl(std::string_view text, const std::string& path,
     RETURN_IF_ERROR(offset("cp_begin", &f.cp_begin, false));
     RETURN_IF_ERROR(offset("cp_end", &f.cp_end, false));
     RETURN_IF_ERROR(str("original", &f.original, true));
+    std::string original_hex;
+    RETURN_IF_ERROR(str("original_hex", &original_hex, false));
+    if (!original_hex.empty()) {
+      if (!decode_hex(original_hex, &f.original)) {
+        return InputError(where() + ": \"original_hex\" must be an even number of hexadecimal digits");
+      }
+    }
     RETURN_IF_ERROR(str("replacement", &f.replacement, true));
     RETURN_IF_ERROR(num("confidence", &f.confidence, false));
     RETURN_IF_ERROR(str("applicability", &applicability, false));
@@ -149,6 +187,34 @@ Status parse_findings_jsonl(std::string_view text, const std::string& path,
     if (f.end < f.begin) return InputError(where() + ": \"end\" is before \"begin\"");
     findings->push_back(std::move(f));
     hashes->push_back(std::move(hash));
+  }
+  return Status::Ok();
+}
+
+Status check_findings_fit(std::string_view original, const std::vector<Finding>& findings) {
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.status != FindingStatus::kApplied) continue;
+    std::string which = "finding " + std::to_string(i + 1) + " (" + f.rule + ", line " +
+                        std::to_string(f.line) + ", column " + std::to_string(f.column) + ")";
+    if (f.begin > f.end || f.end > original.size()) {
+      return InputError(which + ": bytes " + std::to_string(f.begin) + "-" + std::to_string(f.end) +
+                        " lie outside the text (" + std::to_string(original.size()) + " bytes)");
+    }
+    for (size_t at : {f.begin, f.end}) {
+      if (!utf8::is_boundary(original, at)) {
+        return InputError(which + ": byte " + std::to_string(at) +
+                          " is inside a character; a span must begin and end between characters");
+      }
+    }
+    if (original.substr(f.begin, f.end - f.begin) != f.original) {
+      return InputError(which + ": \"original\" does not match the text at bytes " +
+                        std::to_string(f.begin) + "-" + std::to_string(f.end));
+    }
+    size_t bad = utf8::find_invalid(f.replacement);
+    if (bad != utf8::kValid) {
+      return InputError(which + ": the replacement is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    }
   }
   return Status::Ok();
 }

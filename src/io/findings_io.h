@@ -10,6 +10,10 @@
 // the same span in code points (Python's str indexing), `line`/`column`
 // 1-based (column in code points). `status` says what the run did: applied,
 // not-applied (policy) or conflict (then `conflict_with` names the winner).
+// JSON strings hold Unicode only: when the original bytes of a span are not
+// valid UTF-8 (a `normalize.invalid-utf8` finding of a --lossy run),
+// "original" shows them with U+FFFD and "original_hex" gives the bytes
+// exactly ("original_hex":"ff"), so that `retouche apply` replays them.
 #pragma once
 
 #include <string>
@@ -33,5 +37,12 @@ std::string findings_jsonl(const std::vector<Finding>& findings, std::string_vie
 // "doc" hash is returned in `hashes` (parallel to `findings`).
 Status parse_findings_jsonl(std::string_view text, const std::string& path,
                             std::vector<Finding>* findings, std::vector<std::string>* hashes);
+
+// Does every applied finding fit `original`? Its span lies inside the text
+// and on character boundaries (utf8::is_boundary), its `original` bytes are
+// those of the span, and its replacement is valid UTF-8. An edited findings
+// file may break any of these; replaying it would write invalid UTF-8.
+// Errors name the finding (1-based, in `findings` order) and its rule.
+Status check_findings_fit(std::string_view original, const std::vector<Finding>& findings);
 
 }  // namespace retouche

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 
 #include "core/utf8.h"
 
@@ -21,6 +20,12 @@ namespace {
 
 constexpr int kMaxDepth = 512;
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
 class Parser {
  public:
   Parser(std::string_view t, Error* err) : t_(t), err_(err) {}
@@ -31,6 +36,11 @@ class Parser {
       err_->message = message;
     }
     return false;
+  }
+
+  bool fail_surrogate() {
+    if (err_) err_->bad_string = true;
+    return fail("lone surrogate escape in string");
   }
 
   void skip_ws() {
@@ -47,13 +57,22 @@ class Parser {
   }
 
   // Scans a string token starting at pos_ ('"'), optionally decoding it.
+  // Validation alone (`out` null, as scan_object() does for the values it
+  // does not decode) accepts exactly what decode_string() accepts: surrogate
+  // escapes are paired here too.
   bool string(std::string* out) {
     size_t start = pos_;
     ++pos_;
     bool plain = true;
+    size_t high_at = std::string_view::npos;  // a high surrogate escape waiting for its low half
     while (true) {
       if (pos_ >= t_.size()) return fail("unterminated string");
       unsigned char c = static_cast<unsigned char>(t_[pos_]);
+      if (high_at != std::string_view::npos &&
+          !(c == '\\' && pos_ + 1 < t_.size() && t_[pos_ + 1] == 'u')) {
+        pos_ = high_at;
+        return fail_surrogate();
+      }
       if (c == '"') break;
       if (c < 0x20) return fail("control character in string");
       if (c == '\\') {
@@ -63,15 +82,35 @@ class Parser {
         char e = t_[pos_];
         if (e == 'u') {
           if (pos_ + 4 >= t_.size()) return fail("bad \\u escape");
+          int v = 0;
           for (int k = 1; k <= 4; ++k) {
             if (!std::isxdigit(static_cast<unsigned char>(t_[pos_ + k]))) {
               return fail("bad \\u escape");
             }
+            v = (v << 4) | hex_value(t_[pos_ + k]);
           }
+          size_t escape_at = pos_ - 1;
           pos_ += 5;
+          bool low = v >= 0xDC00 && v <= 0xDFFF;
+          if (high_at != std::string_view::npos) {
+            if (!low) {
+              pos_ = high_at;
+              return fail_surrogate();
+            }
+            high_at = std::string_view::npos;
+          } else if (v >= 0xD800 && v <= 0xDBFF) {
+            high_at = escape_at;
+          } else if (low) {
+            pos_ = escape_at;
+            return fail_surrogate();
+          }
           continue;
         }
-        if (!std::strchr("\"\\/bfnrt", e)) return fail("bad escape in string");
+        // Not std::strchr: it would match the terminator of its set, and
+        // accept a backslash before a raw NUL that decode_string() rejects.
+        if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+          return fail("bad escape in string");
+        }
         ++pos_;
         continue;
       }
@@ -91,6 +130,7 @@ class Parser {
         Error e;
         if (!decode_string(t_.substr(start, pos_ - start), out, &e)) {
           pos_ = start + e.offset;
+          if (err_) err_->bad_string = e.bad_string;
           return fail(err_message_storage(e.message));
         }
       }
@@ -247,12 +287,6 @@ class Parser {
   std::string storage_;
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return c - 'A' + 10;
-}
-
 }  // namespace
 
 bool parse(std::string_view text, Value* out, Error* err) {
@@ -311,6 +345,7 @@ bool decode_string(std::string_view raw, std::string* out, Error* err) {
     if (err) {
       err->offset = at;
       err->message = m;
+      err->bad_string = std::string_view(m).starts_with("lone surrogate");
     }
     return false;
   };

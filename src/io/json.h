@@ -19,6 +19,16 @@ namespace retouche::json {
 enum class Type : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
 
 struct Value {
+  // The special members are defined after the class: until it is complete,
+  // std::pair<std::string, Value> may not be instantiated (libstdc++ checks
+  // it under clang; GCC happened to accept it).
+  Value();
+  Value(const Value&);
+  Value(Value&&) noexcept;
+  Value& operator=(const Value&);
+  Value& operator=(Value&&) noexcept;
+  ~Value();
+
   Type type = Type::kNull;
   bool boolean = false;
   double number = 0;
@@ -29,9 +39,17 @@ struct Value {
   const Value* find(std::string_view key) const;  // first member named key (objects)
 };
 
+inline Value::Value() = default;
+inline Value::Value(const Value&) = default;
+inline Value::Value(Value&&) noexcept = default;
+inline Value& Value::operator=(const Value&) = default;
+inline Value& Value::operator=(Value&&) noexcept = default;
+inline Value::~Value() = default;
+
 struct Error {
   size_t offset = 0;  // byte offset in the parsed text
   std::string message;
+  bool bad_string = false;  // well-formed JSON but a string is not Unicode (a lone surrogate escape)
 };
 
 bool parse(std::string_view text, Value* out, Error* err);

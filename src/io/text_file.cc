@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include <set>
 
 #include "io/byte_stream.h"
+#include "io/temp_file.h"
 
 namespace fs = std::filesystem;
 
@@ -50,31 +52,47 @@ Status read_file(const std::string& path, std::string* out) {
 }
 
 Status write_file_atomic(const std::string& path, std::string_view data) {
-  std::string tmpl = path + ".tmp.XXXXXX";
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) return IoError(path + ": cannot write: " + std::strerror(errno));
+  std::string tmp;
+  int fd = -1;
+  RETURN_IF_ERROR(create_temp_beside(path, &tmp, &fd));
+  // The temporary is removed and renamed while still open: its lock (see
+  // temp_file.h) keeps other runs from taking it for a stale one.
+  auto fail = [&](int e) {
+    ::unlink(tmp.c_str());
+    ::close(fd);
+    return IoError(path + ": cannot write: " + std::strerror(e));
+  };
   size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int e = errno;
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return IoError(path + ": cannot write: " + std::strerror(e));
+      return fail(errno);
     }
     done += static_cast<size_t>(n);
   }
   ::fchmod(fd, 0644);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(errno);
   if (::close(fd) != 0) {
+    // A delayed write error (NFS, a full quota): the file may be short.
     int e = errno;
-    ::unlink(tmpl.c_str());
+    ::unlink(path.c_str());
     return IoError(path + ": cannot write: " + std::strerror(e));
   }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmpl.c_str());
-    return IoError(path + ": cannot write: " + std::strerror(e));
+  return Status::Ok();
+}
+
+Status write_stdout(std::string_view data) {
+  if (data.empty()) return Status::Ok();
+  if (std::fwrite(data.data(), 1, data.size(), stdout) != data.size() || std::ferror(stdout)) {
+    return IoError(std::string("standard output: cannot write: ") + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+Status flush_stdout() {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    return IoError(std::string("standard output: cannot write: ") + std::strerror(errno));
   }
   return Status::Ok();
 }

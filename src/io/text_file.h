@@ -16,6 +16,11 @@ Status read_file(const std::string& path, std::string* out);
 // `path`: readers see the old file or the new one, never a partial one.
 Status write_file_atomic(const std::string& path, std::string_view data);
 
+// Standard output, checked: a short write or a failed flush (a full disk,
+// /dev/full, a closed pipe) is an error naming "standard output".
+Status write_stdout(std::string_view data);
+Status flush_stdout();  // the last check of a command that wrote to stdout
+
 // Creates `dir` and its parents if needed; fails if it cannot be written.
 Status ensure_directory(const std::string& dir);
 

@@ -23,6 +23,8 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
+constexpr size_t kLongestGluedWord = 64;  // bytes
+
 // joins.glued-words: a word unknown to the lexicon that is two known words
 // without the space: "Chinecontinue", "Lillede", "fonctionnepar".
 //
@@ -56,6 +58,11 @@ class GluedWords : public Rule {
       const Token& tok = toks[ti];
       if (tok.kind != TokenKind::kWord || tok.elision || tok.hyphenated) continue;
       std::string_view w = tok.text(t);
+      // Every split point of a word is looked up: quadratic in its length.
+      // Two long words glued fit in kLongestGluedWord bytes (the longest
+      // split in the development sets has 23); a longer run of letters is
+      // not a glue, and could be megabytes.
+      if (w.size() > kLongestGluedWord) continue;
       size_t n = code_points(w);
       if (n < 5 || has_digit(w) || w.find('\'') != std::string_view::npos ||
           w.find("\xE2\x80\x99") != std::string_view::npos) {

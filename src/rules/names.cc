@@ -562,7 +562,7 @@ void Names::check(RuleContext& ctx) const {
           }
         }
         hits.push_back({b, e, hit->entry, std::string(t.substr(b, e - b)), 0.97, kVariant,
-                        ambiguous, "listed as a variant of \"" + hit->entry->canonical + "\""});
+                        ambiguous, "listed as a variant of \"" + hit->entry->canonical + "\"", ""});
         wi += len - 1;
         consumed = true;
       }

@@ -114,7 +114,8 @@ class LeftoverBlankLines : public Rule {
         } else if (j == n && i > 0) {
           ctx.propose(0, lines[i].begin, t.size(), "", 0.99, "blank lines left at the end by removed lines");
         } else if (j - i > 1) {
-          ctx.propose(0, lines[i + 1].begin, lines[j].begin, "", 0.99,
+          // j == n when every line is blank: the run ends with the text.
+          ctx.propose(0, lines[i + 1].begin, j < n ? lines[j].begin : t.size(), "", 0.99,
                       "blank lines doubled by removed lines");
         }
       }
