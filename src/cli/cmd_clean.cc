@@ -138,7 +138,6 @@ int clean_stdin(const Options& o, const Pipeline& p) {
     print_error(st.message());
     return kExitInput;
   }
-  (void)o;
   return kExitOk;
 }
 
