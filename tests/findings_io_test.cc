@@ -11,7 +11,8 @@ namespace {
 TEST(FindingsIo, RoundTripKeepsEveryField) {
   std::string text = "Apr 5, 2025\nShare\nLe groupeEt Washington\u2019s\n";
   Result r = testing::clean(text);
-  Finding extra;
+  Finding extra{};
+  extra.id = "0123456789";
   extra.rule = "names.fuzzy";
   extra.stage = Stage::kTokens;
   extra.begin = 2;
@@ -49,6 +50,8 @@ TEST(FindingsIo, RoundTripKeepsEveryField) {
     EXPECT_EQ(a.status, b.status);
     EXPECT_EQ(a.conflict_with, b.conflict_with);
     EXPECT_EQ(a.message, b.message);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.id.size(), 10u);
   }
 }
 

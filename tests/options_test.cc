@@ -82,7 +82,7 @@ TEST(Options, UsageErrorsNameTheFlagAndTheCommand) {
       {{"clean", "--newline", "crlf", "-"}, "must be keep or lf (got 'crlf')"},
       {{"clean", "--force-language", "de", "-"}, "only 'fr' is supported (got 'de')"},
       {{"diff", "--color", "pink", "x"}, "must be auto, always or never"},
-      {{"check", "--format", "xml", "x"}, "must be text or jsonl"},
+      {{"check", "--format", "xml", "x"}, "must be text, jsonl, sarif, rdjson or languagetool"},
       {{"stats", "--jsonl", "--on-error", "drop", "x"}, "must be fail or skip"},
       {{"clean", "--jsonl", "--text-key", "", "-"}, "must not be empty"},
       {{"help", "frobnicate"}, "unknown command 'frobnicate'"},

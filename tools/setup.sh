@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 build_packages=(g++ cmake make pkg-config libicu-dev libre2-dev libhunspell-dev hunspell-fr
                 libzstd-dev zlib1g-dev libcld2-dev libcli11-dev)
 test_packages=(libgtest-dev python3 patch git gzip zstd hunspell python3-distributed
-               clang libclang-rt-14-dev)
+               clang libclang-rt-14-dev chromium chromium-driver python3-selenium)
 
 packages=("${build_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace retouche {
 
@@ -57,6 +58,11 @@ struct Finding {
   FindingStatus status = FindingStatus::kNotApplied;
   std::string message;       // one line a reviewer understands
   std::string conflict_with; // for kConflict: the rule that won
+  // Short stable id (10 hex digits) from the document's SHA-256, the rule,
+  // the original span and the replacement: the same finding of the same text
+  // has the same id in every run, whatever the thread count. Set by
+  // assign_finding_ids(); a reviewer names findings by it (`apply --reject ID`).
+  std::string id;
 };
 
 std::string_view stage_name(Stage s);
@@ -65,6 +71,13 @@ std::string_view applicability_name(Applicability a);
 std::optional<Applicability> parse_applicability(std::string_view name);
 std::string_view finding_status_name(FindingStatus s);
 std::optional<FindingStatus> parse_finding_status(std::string_view name);
+
+// The id of `f` in a document whose SHA-256 (hex) is `doc_sha256`.
+std::string finding_id(std::string_view doc_sha256, const Finding& f);
+// Sets the id of every finding of the document `original` (hashed once, only
+// when there are findings). Two findings that would share an id (same rule,
+// span and replacement in two stages) get "-2", "-3"… in order.
+void assign_finding_ids(std::string_view original, std::vector<Finding>* findings);
 
 // The family of a rule id: the part before the first dot ("names" for "names.variant").
 std::string_view rule_family(std::string_view rule_id);

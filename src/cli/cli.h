@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "io/review_page.h"
 #include "retouche/pipeline.h"
 
 namespace retouche::cli {
@@ -21,8 +22,14 @@ struct Options {
   std::string command;
   std::vector<std::string> inputs;
   std::string output;         // -o
-  std::string format = "text";  // check: text|jsonl
+  std::string format = "text";  // check: text|jsonl|sarif|rdjson|languagetool
   std::string findings;       // apply --findings
+  std::vector<std::string> accept;  // apply --accept ID|RULE|FAMILY
+  std::vector<std::string> reject;  // apply --reject ID|RULE|FAMILY
+  std::string diff_output;    // apply --diff FILE
+  bool review = false;        // clean --review: review.html beside the outputs
+  bool word_diff = false;     // diff --word-diff
+  int context = 3;            // diff -U N
   std::string color = "auto"; // diff: auto|always|never
   bool list_rules = false;
   bool force = false;         // clean, apply: replace files retouche did not write
@@ -59,6 +66,8 @@ int run_check(const Options& o);
 int run_diff(const Options& o);
 int run_apply(const Options& o);
 int run_stats(const Options& o);
+int run_review(const Options& o);
+int run_apply_jsonl(const Options& o);  // apply --jsonl IN --findings SIDECAR
 
 // Shared helpers.
 int exit_code_for(const Status& s);
@@ -68,5 +77,11 @@ void print_error(const std::string& message);
 // dictionaries and tables would only add ~20 ms to every run.
 const Pipeline* make_pipeline(const Options& o, int* exit_code);
 void print_rules(const Pipeline& p);
+// The first of `outputs` that is one of the files in `inputs` (so it would be
+// overwritten), or "" ("-" and missing files never are).
+std::string output_overwrites_input(const std::vector<std::string>& outputs,
+                                    const std::vector<std::string>& inputs);
+// The review page of `docs` at `path` ("-": stdout), written atomically.
+Status write_review_page(const std::string& path, const std::vector<ReviewDocument>& docs);
 
 }  // namespace retouche::cli

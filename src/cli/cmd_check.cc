@@ -9,6 +9,7 @@
 #include "io/byte_stream.h"
 #include "io/findings_io.h"
 #include "io/json.h"
+#include "io/report_formats.h"
 #include "io/text_file.h"
 
 namespace retouche::cli {
@@ -25,7 +26,7 @@ std::string finding_line(const std::string& place, const Finding& f) {
   } else if (f.applicability != Applicability::kReport) {
     out += ", proposed: " + (f.replacement.empty() ? std::string("delete") : "\"" + f.replacement + "\"");
   }
-  return out + "]\n";
+  return out + "] " + f.id + "\n";
 }
 
 // check --jsonl: every row's findings, placed by file and row (the line of
@@ -121,12 +122,21 @@ int run_check(const Options& o) {
   if (o.jsonl) return check_jsonl(o, *p);
   size_t found = 0;
   size_t failures = 0;
+  std::vector<ReportedDocument> docs;  // sarif and rdjson: one report for all inputs
   std::vector<InputFile> inputs = gather_inputs(o, "", &failures);
   Status written;  // the first write error on stdout; nothing more is written after it
   failures += for_each_result(inputs, *p, [&](const Processed& pr) {
     if (!written.ok()) return false;
     std::string out;
-    if (o.format == "jsonl") {
+    found += pr.result.findings.size();
+    if (o.format == "sarif" || o.format == "rdjson") {
+      docs.push_back({pr.input.path, pr.original, pr.result.findings});
+      return true;
+    }
+    if (o.format == "languagetool") {
+      out = languagetool_report({pr.input.path, pr.original, pr.result.findings}, p->rules(),
+                                RETOUCHE_VERSION) + "\n";
+    } else if (o.format == "jsonl") {
       out = findings_jsonl(pr.result.findings, sha256_hex(pr.original), pr.input.path);
     } else {
       for (const Finding& f : pr.result.findings) {
@@ -134,9 +144,12 @@ int run_check(const Options& o) {
       }
     }
     written = write_stdout(out);
-    found += pr.result.findings.size();
     return written.ok();
   });
+  if (written.ok() && (o.format == "sarif" || o.format == "rdjson")) {
+    std::string out = o.format == "sarif" ? sarif_report(docs, p->rules(), RETOUCHE_VERSION) : rdjson_report(docs);
+    written = write_stdout(out);
+  }
   if (written.ok()) written = flush_stdout();
   if (!written.ok()) {
     print_error(written.message());

@@ -193,6 +193,21 @@ int run_clean(const Options& o) {
       }
     }
   }
+  if (o.review) {
+    std::string target = (fs::path(o.output) / "review.html").string();
+    std::error_code ec;
+    for (const InputFile& in : inputs) {
+      if (same_file(target, in.path)) {
+        print_error("clean: " + target + " would replace the input " + in.path + "; choose another -o directory");
+        return kExitUsage;
+      }
+    }
+    if (!o.force && !manifest.ours("review.html") && fs::exists(fs::symlink_status(target, ec))) {
+      print_error("clean: " + target + " exists and was not written by retouche; use --force to replace it, "
+                  "or choose another -o directory");
+      return kExitUsage;
+    }
+  }
   Status st = ensure_directory(o.output);
   if (!st.ok()) {
     print_error(st.message());
@@ -201,6 +216,7 @@ int run_clean(const Options& o) {
   std::vector<FileSummary> summary;
   std::map<std::string, int> by_rule;
   DiffNotes notes;
+  std::vector<ReviewDocument> review_docs;  // --review
   failures += for_each_result(inputs, *p, [&](const Processed& pr) {
     std::string stem = stem_of(pr.input);
     fs::path base = fs::path(o.output) / stem;
@@ -229,6 +245,7 @@ int run_clean(const Options& o) {
       print_error(s.message());
       return false;
     }
+    if (o.review) review_docs.push_back({pr.input.out_name, pr.original, pr.result.findings, -1});
     FileSummary f;
     f.name = pr.input.out_name;
     f.in_bytes = pr.original.size();
@@ -248,6 +265,17 @@ int run_clean(const Options& o) {
     summary.push_back(std::move(f));
     return true;
   }, o.jobs);
+  if (o.review) {
+    std::string page = (fs::path(o.output) / "review.html").string();
+    Status rs = write_review_page(page, review_docs);
+    if (!rs.ok()) {
+      print_error(rs.message());
+      ++failures;
+    } else {
+      manifest.add("review.html");
+      if (!o.quiet) std::cerr << "  review page: " << page << " (open it in a browser; Export, then 'retouche apply')\n";
+    }
+  }
   if (Status ms = manifest.save(); !ms.ok()) {
     print_error(ms.message());
     ++failures;

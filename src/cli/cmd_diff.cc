@@ -27,6 +27,7 @@ int run_diff(const Options& o) {
   }
   DiffOptions d;
   d.color = o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO));
+  d.context = o.context;
   size_t failures = 0;
   std::vector<InputFile> inputs = gather_inputs(o, "", &failures);
   bool changes = false;
@@ -36,7 +37,10 @@ int run_diff(const Options& o) {
     if (!written.ok()) return false;
     std::string from;
     std::string name = pr.input.path == "-" ? "stdin" : patch_path(pr.input.path, &from);
-    std::string diff = unified_diff(pr.original, pr.result.clean_text, pr.result.map, name, d);
+    DiffOptions fd = d;
+    fd.findings = &pr.result.findings;
+    std::string diff = o.word_diff ? word_diff(pr.original, pr.result.clean_text, pr.result.map, name, fd)
+                                   : unified_diff(pr.original, pr.result.clean_text, pr.result.map, name, fd);
     if (!diff.empty() && !from.empty()) apply_from.insert(from);
     changes |= !diff.empty();
     written = write_stdout(diff);

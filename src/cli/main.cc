@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   if (o.command == "diff") return run_diff(o);
   if (o.command == "apply") return run_apply(o);
   if (o.command == "stats") return run_stats(o);
+  if (o.command == "review") return run_review(o);
   print_error("unknown command '" + o.command + "'");
   return kExitUsage;
 }

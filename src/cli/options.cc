@@ -170,6 +170,8 @@ CLI::App* add_clean(CLI::App& app, Options* o) {
   c->add_flag("--force", o->force,
               "replace files in OUTDIR that retouche did not write (it never replaces an input)")
       ->excludes(jsonl)->group(kOutput);
+  c->add_flag("--review", o->review, "also OUTDIR/review.html, the review page of every input ('retouche review')")
+      ->excludes(jsonl)->group(kOutput);
   CLI::Option* stats_key =
       c->add_option("--stats-key", o->stats_key, "per-document stats member added to each row (default: retouche)")
           ->type_name("KEY")->check(not_empty())->needs(jsonl)->group(kCorpus);
@@ -203,8 +205,10 @@ CLI::App* add_check(CLI::App& app, Options* o) {
   CLI::App* c = app.add_subcommand("check", "findings only, nothing written; exit 1 when any");
   c->add_option("INPUT", o->inputs, "a file, a directory (walked for *.txt) or -; with --jsonl: JSONL corpora")
       ->type_name("");
-  c->add_option("--format", o->format, "text (path:line:column: rule: message) or jsonl")
-      ->type_name("text|jsonl")->check(one_of({"text", "jsonl"}))->group(kOutput);
+  c->add_option("--format", o->format,
+                "text (path:line:column: rule: message), jsonl, sarif (SARIF 2.1.0: GitHub code\n"
+                "scanning, editors), rdjson (reviewdog) or languagetool (LanguageTool's matches[])")
+      ->type_name("FORMAT")->check(one_of({"text", "jsonl", "sarif", "rdjson", "languagetool"}))->group(kOutput);
   add_pipeline_flags(c, o);
   CLI::Option* jsonl = add_jsonl_flag(
       c, o, "inputs are JSONL corpora: findings per row, with the row number and the\noffsets in the text");
@@ -214,6 +218,7 @@ CLI::App* add_check(CLI::App& app, Options* o) {
       std::string("Examples:\n"
                   "  retouche check article.txt\n"
                   "  retouche check --format jsonl corpus/ > findings.jsonl\n"
+                  "  retouche check --format sarif corpus/ > retouche.sarif\n"
                   "  retouche check --jsonl shard.jsonl.gz\n\n") +
       kExitCodes);
   return c;
@@ -224,10 +229,21 @@ CLI::App* add_diff(CLI::App& app, Options* o) {
   c->add_option("INPUT", o->inputs, "a file, a directory (walked for *.txt) or -")->type_name("");
   c->add_option("--color,--colour", o->color, "colours and word highlighting (auto: on a terminal)")
       ->type_name("auto|always|never")->check(one_of({"auto", "always", "never"}))->group(kOutput);
+  c->add_flag("--word-diff", o->word_diff,
+              "each change inline on the original lines, [-old-]{+new+} (like git diff\n"
+              "--word-diff; coloured on a terminal); for people and scripts, not a patch")
+      ->group(kOutput);
+  c->add_option("-U,--context", o->context, "lines of context around each change (default: 3)")
+      ->type_name("N")->check(CLI::Range(0, 1000))->group(kOutput);
   add_pipeline_flags(c, o);
   c->footer(
-      std::string("Examples:\n"
+      std::string("Each hunk header names the applied findings it holds (id and rule), which patch and\n"
+                  "git apply ignore. A unified diff cannot split a line of the original, so a long\n"
+                  "paragraph with many fixes stays one hunk: review it with --word-diff, 'retouche review',\n"
+                  "or take fixes one by one with 'retouche apply --accept/--reject ID'.\n\n"
+                  "Examples:\n"
                   "  retouche diff article.txt | less -R\n"
+                  "  retouche diff --word-diff -U1 article.txt\n"
                   "  retouche diff --apply suggested article.txt > article.patch; patch -p1 < article.patch\n\n") +
       kExitCodes);
   return c;
@@ -241,12 +257,52 @@ CLI::App* add_apply(CLI::App& app, Options* o) {
   c->add_option("-o,--output", o->output, "the cleaned text (default: stdout); never ORIGINAL or the findings")
       ->type_name("OUT")->group(kOutput);
   c->add_flag("--force", o->force, "replace OUT if it exists")->group(kOutput);
+  c->add_option("--accept", o->accept, "apply these findings too: ids, rules or families (comma-separated)")
+      ->type_name("ID|RULE|FAMILY")->delimiter(',')->allow_extra_args(false)->group(kInput);
+  c->add_option("--reject", o->reject, "do not apply these findings (the more specific selector wins)")
+      ->type_name("ID|RULE|FAMILY")->delimiter(',')->allow_extra_args(false)->group(kInput);
+  c->add_option("--diff", o->diff_output, "also write the diff of the result (original -> OUT)")
+      ->type_name("FILE")->group(kOutput);
+  c->add_option("-U,--context", o->context, "--diff: lines of context (default: 3)")
+      ->type_name("N")->check(CLI::Range(0, 1000))->group(kOutput);
+  c->add_flag("-q,--quiet", o->quiet, "do not list the applied findings on stderr")->group(kOutput);
+  CLI::Option* jsonl = add_jsonl_flag(
+      c, o, "ORIGINAL is a JSONL shard and --findings its (reviewed) sidecar or a review page's\n"
+            "export of its rows: replayed row for row, every other byte of a row kept");
+  add_text_key(c, o, jsonl);
   c->footer(
-      std::string("Review: delete the lines of the fixes you reject from NAME.findings.jsonl (or set\n"
-                  "\"status\":\"applied\" on a proposed one), then replay them. Each finding carries the\n"
-                  "SHA-256 of its original text; another text is refused.\n\n"
-                  "Example:\n"
-                  "  retouche apply article.txt --findings cleaned/article.findings.jsonl -o article.clean.txt\n\n") +
+      std::string("Review: choose with --accept/--reject (ids from 'retouche check', the diff's hunk\n"
+                  "headers or the review page), or export the choices from 'retouche review'; editing\n"
+                  "NAME.findings.jsonl (delete a line, or set \"status\":\"applied\") works too. Each\n"
+                  "finding carries the SHA-256 of its original text; another text is refused.\n\n"
+                  "Examples:\n"
+                  "  retouche apply article.txt --findings cleaned/article.findings.jsonl -o article.clean.txt\n"
+                  "  retouche apply article.txt --findings cleaned/article.findings.jsonl --reject names \\\n"
+                  "      --accept 3f2a9c01de --diff article.diff -o article.clean.txt\n"
+                  "  retouche apply article.txt --findings review.findings.jsonl -o article.clean.txt\n"
+                  "  retouche apply --jsonl shard.jsonl --findings review.sidecar.jsonl -o shard.clean.jsonl\n\n") +
+      kExitCodes);
+  return c;
+}
+
+CLI::App* add_review(CLI::App& app, Options* o) {
+  CLI::App* c = app.add_subcommand("review", "one self-contained HTML page to review every finding");
+  c->add_option("INPUT", o->inputs, "a file, a directory (walked for *.txt) or -; with --jsonl: JSONL corpora")
+      ->type_name("");
+  c->add_option("-o,--output", o->output, "the page to write (- for stdout); never an input")
+      ->type_name("PAGE.html")->group(kOutput);
+  c->add_flag("-q,--quiet", o->quiet, "no summary")->group(kOutput);
+  add_pipeline_flags(c, o);
+  CLI::Option* jsonl = add_jsonl_flag(c, o, "inputs are JSONL corpora: one document per row with findings");
+  add_text_key(c, o, jsonl);
+  c->footer(
+      std::string("The page needs no network: open it from disk. Tick or untick findings (keys j/k, a, r),\n"
+                  "then Export: 'retouche apply' replays exactly those choices.\n\n"
+                  "Examples:\n"
+                  "  retouche review article.txt -o review.html\n"
+                  "  retouche apply article.txt --findings review.findings.jsonl -o article.clean.txt\n"
+                  "  retouche review --jsonl shard.jsonl -o rows.html\n"
+                  "  retouche apply --jsonl shard.jsonl --findings review.sidecar.jsonl -o shard.clean.jsonl\n\n") +
       kExitCodes);
   return c;
 }
@@ -331,6 +387,7 @@ std::unique_ptr<CLI::App> build_app(Options* o) {
   add_check(*app, o);
   add_diff(*app, o);
   add_apply(*app, o);
+  add_review(*app, o);
   add_stats(*app, o);
   CLI::App* help = app->add_subcommand("help", "help on a command: retouche help CMD");
   help->add_option("CMD", o->help_topic, "the command")->type_name("");
@@ -347,7 +404,8 @@ std::unique_ptr<CLI::App> build_app(Options* o) {
 
 void print_usage(const std::string& command) {
   std::cerr << "usage: retouche clean INPUT... -o OUTDIR | clean - | check INPUT... | diff INPUT... |\n"
-               "       apply ORIGINAL --findings FILE [-o OUT] | stats CORPUS... -o FILE | --list-rules\n"
+               "       apply ORIGINAL --findings FILE [-o OUT] | review INPUT... -o PAGE.html |\n"
+               "       stats CORPUS... -o FILE | --list-rules\n"
             << "Run 'retouche " << (command.empty() ? "" : command + " ") << "--help' for the flags.\n";
 }
 

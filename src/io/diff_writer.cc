@@ -83,16 +83,11 @@ std::string header_path(const std::string& path) {
   return q + "\"";
 }
 
-}  // namespace
 
-std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap& map,
-                         const std::string& name, const DiffOptions& opt) {
+// Each segment, widened to whole lines on both sides, merged with its neighbours.
+std::vector<Block> changed_blocks(std::string_view o, std::string_view c, const OffsetMap& map,
+                                  const Lines& os, const Lines& cs) {
   const auto& segs = map.segments();
-  if (segs.empty()) return "";
-  Lines os(o), cs(c);
-  size_t o_lines = os.count();
-
-  // 1. Each segment, widened to whole lines on both sides, merged with its neighbours.
   std::vector<Block> blocks;
   size_t k = 0;
   while (k < segs.size()) {
@@ -137,6 +132,64 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
       blocks.push_back({oa_line, ob_line, ca_line, cb_line});
     }
   }
+
+  return blocks;
+}
+
+// Hunks: blocks with `ctx` lines of context, merged when their contexts touch.
+struct Hunk {
+  size_t first_block, last_block;  // blocks [first, last]
+  size_t oa, ob, ca, cb;           // line ranges with context
+};
+std::vector<Hunk> hunks_of(const std::vector<Block>& blocks, size_t ctx, size_t o_lines) {
+  std::vector<Hunk> out;
+  size_t bi = 0;
+  while (bi < blocks.size()) {
+    size_t bj = bi;
+    while (bj + 1 < blocks.size() && blocks[bj + 1].oa <= blocks[bj].ob + 2 * ctx) ++bj;
+    size_t pre = std::min(ctx, blocks[bi].oa);
+    size_t post = std::min(ctx, o_lines - blocks[bj].ob);
+    out.push_back({bi, bj, blocks[bi].oa - pre, blocks[bj].ob + post, blocks[bi].ca - pre,
+                   blocks[bj].cb + post});
+    bi = bj + 1;
+  }
+  return out;
+}
+
+std::string range(size_t a, size_t b) {
+  size_t count = b - a;
+  size_t start = count == 0 ? a : a + 1;
+  return std::to_string(start) + (count == 1 ? "" : "," + std::to_string(count));
+}
+
+// The ids of the applied findings starting in original bytes [b, e), for a
+// hunk header: "@@ -1,3 +1,3 @@ 3f2a9c01de joins.glued, …". patch and git
+// apply both ignore what follows the second "@@".
+std::string hunk_label(const std::vector<Finding>* findings, size_t b, size_t e) {
+  if (!findings) return "";
+  std::string out;
+  size_t n = 0;
+  for (const Finding& f : *findings) {
+    if (f.status != FindingStatus::kApplied || f.begin < b || f.begin >= e || f.id.empty()) continue;
+    if (++n > 4) {
+      out += ", …";
+      break;
+    }
+    out += (n == 1 ? " " : ", ") + f.id + " " + f.rule;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap& map,
+                         const std::string& name, const DiffOptions& opt) {
+  const auto& segs = map.segments();
+  if (segs.empty()) return "";
+  Lines os(o), cs(c);
+  size_t o_lines = os.count();
+
+  std::vector<Block> blocks = changed_blocks(o, c, map, os, cs);
 
   // 2. Hunks: blocks with context, merged when their contexts touch.
   std::string out;
@@ -188,34 +241,64 @@ std::string unified_diff(std::string_view o, std::string_view c, const OffsetMap
     if (!newline) out += "\\ No newline at end of file\n";
   };
 
-  size_t bi = 0;
-  const size_t ctx = static_cast<size_t>(opt.context);
-  while (bi < blocks.size()) {
-    size_t bj = bi;
-    while (bj + 1 < blocks.size() && blocks[bj + 1].oa <= blocks[bj].ob + 2 * ctx) ++bj;
-    const Block& first = blocks[bi];
-    const Block& last = blocks[bj];
-    size_t pre = std::min(ctx, first.oa);
-    size_t post = std::min(ctx, o_lines - last.ob);
-    size_t h_oa = first.oa - pre, h_ob = last.ob + post;
-    size_t h_ca = first.ca - pre, h_cb = last.cb + post;
-    auto range = [](size_t a, size_t b) {
-      size_t count = b - a;
-      size_t start = count == 0 ? a : a + 1;
-      return std::to_string(start) + (count == 1 ? "" : "," + std::to_string(count));
-    };
+  for (const Hunk& h : hunks_of(blocks, static_cast<size_t>(opt.context), o_lines)) {
     color(kCyan);
-    out += "@@ -" + range(h_oa, h_ob) + " +" + range(h_ca, h_cb) + " @@";
+    out += "@@ -" + range(h.oa, h.ob) + " +" + range(h.ca, h.cb) + " @@";
     color(kReset);
+    out += hunk_label(opt.findings, h.oa < os.count() ? os.begin(h.oa) : o.size(),
+                      h.ob < os.count() ? os.begin(h.ob) : o.size() + 1);
     out += "\n";
-    size_t ol = h_oa, cl = h_ca;
-    for (size_t b = bi; b <= bj; ++b) {
+    size_t ol = h.oa, cl = h.ca;
+    for (size_t b = h.first_block; b <= h.last_block; ++b) {
       for (; ol < blocks[b].oa; ++ol, ++cl) emit(' ', o, os, ol, true);
       for (; ol < blocks[b].ob; ++ol) emit('-', o, os, ol, true);
       for (; cl < blocks[b].cb; ++cl) emit('+', c, cs, cl, false);
     }
-    for (; ol < h_ob; ++ol, ++cl) emit(' ', o, os, ol, true);
-    bi = bj + 1;
+    for (; ol < h.ob; ++ol, ++cl) emit(' ', o, os, ol, true);
+  }
+  return out;
+}
+
+std::string word_diff(std::string_view o, std::string_view c, const OffsetMap& map,
+                      const std::string& name, const DiffOptions& opt) {
+  const auto& segs = map.segments();
+  if (segs.empty()) return "";
+  Lines os(o), cs(c);
+  std::vector<Block> blocks = changed_blocks(o, c, map, os, cs);
+  std::string out;
+  auto color = [&](const char* code) {
+    if (opt.color) out += code;
+  };
+  color(kBold);
+  out += "--- " + header_path("a/" + name) + "\n+++ " + header_path("b/" + name) + "\n";
+  color(kReset);
+  size_t k = 0;
+  for (const Hunk& h : hunks_of(blocks, static_cast<size_t>(opt.context), os.count())) {
+    size_t b = h.oa < os.count() ? os.begin(h.oa) : o.size();
+    size_t e = h.ob < os.count() ? os.begin(h.ob) : o.size();
+    color(kCyan);
+    out += "@@ -" + range(h.oa, h.ob) + " +" + range(h.ca, h.cb) + " @@";
+    color(kReset);
+    out += hunk_label(opt.findings, b, e == o.size() ? e + 1 : e) + "\n";
+    size_t pos = b;
+    // Every segment lies in exactly one hunk (blocks contain whole segments).
+    for (; k < segs.size() && (segs[k].orig_begin < e || (segs[k].orig_begin == e && e == o.size())); ++k) {
+      const auto& s = segs[k];
+      out.append(o.substr(pos, s.orig_begin - pos));
+      if (s.orig_end > s.orig_begin) {
+        opt.color ? color(kReverseRed) : void(out += "[-");
+        out.append(o.substr(s.orig_begin, s.orig_end - s.orig_begin));
+        opt.color ? color(kReset) : void(out += "-]");
+      }
+      if (s.cur_end > s.cur_begin) {
+        opt.color ? color(kReverseGreen) : void(out += "{+");
+        out.append(c.substr(s.cur_begin, s.cur_end - s.cur_begin));
+        opt.color ? color(kReset) : void(out += "+}");
+      }
+      pos = s.orig_end;
+    }
+    out.append(o.substr(pos, e - pos));
+    if (out.back() != '\n') out += '\n';
   }
   return out;
 }

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/json.h"
 #include "retouche/finding.h"
 #include "retouche/status.h"
 
@@ -33,10 +34,29 @@ void append_finding_json(std::string& out, const Finding& f, std::string_view do
 std::string findings_jsonl(const std::vector<Finding>& findings, std::string_view doc_hash,
                            std::string_view file = {});
 
+// The first line of a review page's export (see src/io/review/):
+//   {"retouche_review":1,"documents":D,"findings":N}
+// announces how many findings follow, so a truncated or cut-down export is an
+// error instead of a silent partial review.
+std::string review_export_header(size_t documents, size_t findings);
+
+// One finding object (a findings line, or an element of a sidecar row's
+// "findings"); `where` starts every error ("f.jsonl:3"). Without
+// `require_doc` (sidecar rows) a missing "doc" is allowed.
+Status parse_finding_object(const json::Value& v, const std::string& where, bool require_doc,
+                            Finding* out, std::string* doc_hash);
+
+struct FindingsFileInfo {
+  bool review_export = false;      // the file starts with a review header
+  std::vector<std::string> files;  // each finding's "file" ("" if none), parallel to findings
+};
+
 // Parses a findings file; errors name `path` and the line. Every finding's
-// "doc" hash is returned in `hashes` (parallel to `findings`).
+// "doc" hash is returned in `hashes` (parallel to `findings`). A finding
+// without "id" (files written before ids) gets the id a run gives today.
 Status parse_findings_jsonl(std::string_view text, const std::string& path,
-                            std::vector<Finding>* findings, std::vector<std::string>* hashes);
+                            std::vector<Finding>* findings, std::vector<std::string>* hashes,
+                            FindingsFileInfo* info = nullptr);
 
 // Does every applied finding fit `original`? Its span lies inside the text
 // and on character boundaries (utf8::is_boundary), its `original` bytes are

@@ -346,6 +346,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
     return a.stage < b.stage;
   });
   locate(doc.text, r.findings);
+  assign_finding_ids(doc.text, &r.findings);
   r.clean_text = std::move(text);
   *result = std::move(r);
   return Status::Ok();
