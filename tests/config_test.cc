@@ -33,7 +33,10 @@ Shell run_in(const TempDir& d, const std::string& dir, const std::string& args) 
 
 TEST(Config, FoundUpwardsAndFlagsWin) {
   TempDir d;
-  write(d / "proj/retouche.toml", "# the team's settings\ndisable = [\"boilerplate\", \"case\"]\n");
+  // Without the boilerplate, "Le texte. ." is the document's only damage:
+  // fixed only under assume-damaged (also from the file).
+  write(d / "proj/retouche.toml",
+        "# the team's settings\ndisable = [\"boilerplate\", \"case\"]\nassume-damaged = true\n");
   write(d / "proj/sub/deeper/.keep", "");
   Shell s = run_in(d, d / "proj/sub/deeper", "clean -");
   ASSERT_EQ(s.code, 0) << s.err;
@@ -71,6 +74,7 @@ TEST(Config, BadFilesNameFileLineAndKey) {
       {"apply = \"maybe\"\n", "r.toml:1: apply must be one of safe, suggested, none (got 'maybe')"},
       {"\n\nmin-confidence = 3\n", "r.toml:3: min-confidence must be a number between 0 and 1"},
       {"disable = [1]\n", "r.toml:1: disable must be a string"},
+      {"assume-damaged = 1\n", "r.toml:1: assume-damaged must be true or false"},
       {"apply = \n", "r.toml:1:"},
   };
   write(d / "a.txt", kDirty);  // a file, not stdin: retouche stops before reading any input

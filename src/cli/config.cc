@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kKeys[] = {"apply",      "min-confidence",      "enable", "disable",   "keep-words",
                                  "force-language", "lossy",           "newline", "data",     "dictionary",
-                                 "line-stats", "line-stats-min-docs"};
+                                 "line-stats", "line-stats-min-docs", "assume-damaged"};
 
 struct Reader {
   const std::string& path;
@@ -25,7 +25,7 @@ struct Reader {
     return false;
   }
   bool string(const toml::node& n, const std::string& key, std::string* out) {
-    auto v = n.value<std::string>();
+    auto v = n.value_exact<std::string>();
     if (!v) return fail(n, key, "must be a string");
     *out = *v;
     return true;
@@ -116,12 +116,12 @@ Status apply_config_file(const std::string& path, const std::function<bool(const
       r.strings(node, key, true, &o->pipeline.keep_words_files);
     } else if (key == "force-language") {
       r.choice(node, key, {"fr"}, &o->pipeline.force_language);
-    } else if (key == "lossy") {
-      auto b = node.value<bool>();
+    } else if (key == "lossy" || key == "assume-damaged") {
+      auto b = node.value_exact<bool>();
       if (!b) {
         r.fail(node, key, "must be true or false");
       } else {
-        o->pipeline.lossy_utf8 = *b;
+        (key == "lossy" ? o->pipeline.lossy_utf8 : o->pipeline.assume_damaged) = *b;
       }
     } else if (key == "newline") {
       std::string v;
@@ -133,7 +133,7 @@ Status apply_config_file(const std::string& path, const std::function<bool(const
     } else if (key == "line-stats") {
       r.path_value(node, key, &o->pipeline.line_stats_path);
     } else if (key == "line-stats-min-docs") {
-      auto n = node.value<int64_t>();
+      auto n = node.value_exact<int64_t>();
       if (!n || *n < 1) {
         r.fail(node, key, "must be a positive integer");
       } else {

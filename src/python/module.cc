@@ -83,6 +83,8 @@ std::shared_ptr<const retouche::Pipeline> make_pipeline(const py::kwargs& kw) {
       if (!v.is_none()) o.force_language = v.cast<std::string>();
     } else if (k == "lossy") {
       o.lossy_utf8 = v.cast<bool>();
+    } else if (k == "assume_damaged") {
+      o.assume_damaged = v.cast<bool>();
     } else if (k == "newline") {
       std::string n = v.cast<std::string>();
       if (n != "keep" && n != "lf") throw py::value_error("newline must be 'keep' or 'lf'");
@@ -152,8 +154,8 @@ PYBIND11_MODULE(retouche, m) {
              return std::const_pointer_cast<retouche::Pipeline>(make_pipeline(kw));
            }),
            "Pipeline(apply='safe', min_confidence=0.0, enable=[], disable=[], keep_words=[],\n"
-           "         force_language=None, lossy=False, newline='keep', data=None, dictionary=None,\n"
-           "         line_stats=None, line_stats_min_docs=0)")
+           "         force_language=None, assume_damaged=False, lossy=False, newline='keep', data=None,\n"
+           "         dictionary=None, line_stats=None, line_stats_min_docs=0)")
       .def("clean", &clean, py::arg("text"), py::arg("name") = "text",
            "clean(text) -> Result(text, findings); releases the GIL while it runs")
       .def("rules", [](const retouche::Pipeline& p) {
