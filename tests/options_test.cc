@@ -164,10 +164,11 @@ TEST(Options, HelpManPageAndCompletionNameEveryFlag) {
 TEST(Options, CheckedInManPageAndCompletionAreUpToDate) {
   Options o;
   auto app = cli::build_app(&o);
-  EXPECT_EQ(testing::read(testing::source_dir() + "/docs/retouche.1"), cli::man_page(*app))
-      << "run tools/update-docs.sh";
-  EXPECT_EQ(testing::read(testing::source_dir() + "/docs/retouche.bash-completion"), cli::bash_completion(*app))
-      << "run tools/update-docs.sh";
+  // Compared whole, reported briefly: the texts are long.
+  EXPECT_TRUE(testing::read(testing::source_dir() + "/docs/retouche.1") == cli::man_page(*app))
+      << "docs/retouche.1 is stale: run tools/update-docs.sh";
+  EXPECT_TRUE(testing::read(testing::source_dir() + "/docs/retouche.bash-completion") == cli::bash_completion(*app))
+      << "docs/retouche.bash-completion is stale: run tools/update-docs.sh";
 }
 
 }  // namespace

@@ -50,6 +50,8 @@ struct Options {
   std::string dictionary;              // Hunspell path without extension
   bool no_doc_stats = false;
   std::string help_topic;              // retouche help CMD
+  std::string config;                  // --config FILE (else retouche.toml found upwards)
+  bool no_config = false;
 };
 
 // Parses argv into `o`. Returns kGoOn when o->command is to be run, or the

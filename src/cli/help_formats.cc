@@ -13,7 +13,8 @@ std::vector<const CLI::App*> commands(const CLI::App& app) {
   return out;
 }
 
-bool takes_value(const CLI::Option* opt) { return opt->get_type_size() > 0; }
+// Every flag that takes a value names it (type_name); switches have none.
+bool takes_value(const CLI::Option* opt) { return opt->get_type_size() > 0 && !opt->get_type_name().empty(); }
 
 // Text for roff: backslashes escaped, no line starting with a control character.
 std::string roff(const std::string& text) {

@@ -2,6 +2,8 @@
 // help, validation and defaults. Help, man page and completion read this.
 #include "cli/options.h"
 
+#include "cli/config.h"
+
 #include <cstdlib>
 #include <iostream>
 #include <set>
@@ -79,6 +81,12 @@ constexpr const char* kCorpus = "Corpus mode (with --jsonl)";
 
 // Flags of the commands that run the pipeline (clean, check, diff).
 void add_pipeline_flags(CLI::App* c, Options* o) {
+  CLI::Option* config =
+      c->add_option("--config", o->config,
+                    "settings from this TOML file (default: retouche.toml in the current\n"
+                    "directory or the nearest one above); flags given here win over it")
+          ->type_name("FILE")->group(kPolicy);
+  c->add_flag("--no-config", o->no_config, "read no retouche.toml")->excludes(config)->group(kPolicy);
   c->add_option("--apply", o->apply, "which fixes to apply: safe (default), suggested or none")
       ->type_name("safe|suggested|none")->check(one_of({"safe", "suggested", "none"}))->group(kPolicy);
   c->add_option("--min-confidence", o->pipeline.policy.min_confidence,
@@ -508,6 +516,20 @@ int parse_command_line(int argc, const char* const* argv, Options* o) {
       return kExitUsage;
     }
     o->command = "clean";
+  }
+  if (o->command == "clean" || o->command == "check" || o->command == "diff") {
+    std::string config = o->config;
+    if (config.empty() && !o->no_config) config = find_config_file();
+    if (!config.empty()) {
+      auto given = [&](const std::string& flag) {
+        const CLI::Option* opt = sub ? sub->get_option_no_throw(flag) : nullptr;
+        return opt && opt->count() > 0;
+      };
+      if (Status st = apply_config_file(config, given, o); !st.ok()) {
+        print_error(st.message());
+        return kExitUsage;
+      }
+    }
   }
   resolve(o);
   return kGoOn;
