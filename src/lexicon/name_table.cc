@@ -145,13 +145,16 @@ Status NameTable::load(const std::string& dir, std::shared_ptr<const NameTable>*
     buf << in.rdbuf();
     RETURN_IF_ERROR(t->add_rows(buf.str(), path));
   }
-  // One name per line, '#' comments (tools/names/gen_world_places.js).
-  std::ifstream places(dir + "/world-places.txt", std::ios::binary);
-  std::string line;
-  while (places && std::getline(places, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    t->world_places_.insert(line);
+  // One name per line, '#' comments: real towns (tools/names/gen_world_places.js) and other real
+  // place and person names (tools/names/gen_world_names.py). Both only stop names.fuzzy guessing.
+  for (const char* file : {"/world-places.txt", "/world-names.txt"}) {
+    std::ifstream names(dir + file, std::ios::binary);
+    std::string line;
+    while (names && std::getline(names, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      t->world_places_.insert(line);
+    }
   }
   t->index();
   *out = t;
