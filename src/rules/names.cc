@@ -38,13 +38,8 @@ enum Info { kVariant = 0, kFuzzy, kConsistency, kUnknown, kHouse };
 // Azerbaïdjanos", "les Ukrainiens").
 bool demonym_context(WordKnowledge& wk, std::string_view prev) {
   if (prev.empty()) return false;
-  static const char* kBefore[] = {"de", "d'", "d’", "des", "aux", "nombreux", "nombreuses", "autres",
-                                  "quelques", "plusieurs", "deux", "trois", "certains", "certaines",
-                                  "les", "ces", "ses", "leurs", "nos", "vos", "mes", "tes", "un", "une"};
-  std::string l = WordKnowledge::lower(prev);
-  for (const char* p : kBefore) {
-    if (l == p) return true;
-  }
+  // dictionaries/demonym-determiners-fr.txt
+  if (wk.lists().demonym_determiners->count(WordKnowledge::lower(prev))) return true;
   return wk.determiner(prev);
 }
 
@@ -80,17 +75,9 @@ bool surname_known(const NameTable& table, std::string_view w) {
   return false;
 }
 
-bool person_context(std::string_view prev) {
-  static const char* kPerson[] = {"président", "présidente", "ministre", "m", "mme", "chef",
-                                  "dirigeant", "dirigeante", "chancelier", "chancelière",
-                                  "porte-parole", "secrétaire", "général", "roi", "reine", "prince",
-                                  "émir", "ayatollah", "leader", "homologue", "premier", "première",
-                                  "maire", "ambassadeur", "ambassadrice", "député", "sénateur"};
-  std::string l = WordKnowledge::lower(prev);
-  for (const char* p : kPerson) {
-    if (l == p) return true;
-  }
-  return false;
+// A title that announces a person (dictionaries/person-titles-fr.txt).
+bool person_context(const WordKnowledge& wk, std::string_view prev) {
+  return wk.lists().person_titles->count(WordKnowledge::lower(prev)) > 0;
 }
 
 bool is_one_of(std::string_view w, std::initializer_list<const char*> list) {
@@ -198,7 +185,7 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
     if (adjacent(first - 1, first) && !wk.function_word(prev) && !wk.determiner(prev)) {
       for (size_t back = 1; back <= 4 && back <= first; ++back) {
         std::string_view w = word_at(first - back);
-        if (back > 1 && (person_context(w) || wk.person_noun(w))) return true;
+        if (back > 1 && (person_context(wk, w) || wk.person_noun(w))) return true;
         // Only the title's own complement may stand between ("des Affaires
         // étrangères"); a verb or another preposition ends the search.
         bool complement = text::case_shape(w).initial_upper || is_one_of(w, {"de", "des", "du", "d'", "d’"});
@@ -224,8 +211,7 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
   }
   // "Helsingfors (aujourd'hui Helsinki)": a former name, given as such.
   if (close == "(" && last + 1 < words.size() &&
-      is_one_of(word_at(last + 1),
-                {"aujourd'hui", "aujourd’hui", "actuelle", "actuel", "actuellement", "auj"})) {
+      wk.lists().former_name_markers->count(WordKnowledge::lower(word_at(last + 1)))) {
     return true;
   }
   // "Petersburg, Virginie", "Athens (Géorgie)": another place of that name.
@@ -247,9 +233,7 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
     }
     // "Red Electrica de España", "Bosques de Palermo": a particle inside a
     // foreign name; not "les Championnats d'Europe de München".
-    static const char* kParticles[] = {"de", "del", "da", "di", "do", "dos", "das", "of", "von", "van"};
-    bool particle = false;
-    for (const char* p : kParticles) particle |= WordKnowledge::lower(prev) == p;
+    bool particle = wk.lists().name_particles->count(WordKnowledge::lower(prev)) > 0;
     if (first > 1 && adjacent(first - 2, first - 1) && particle &&
         text::case_shape(word_at(first - 2)).initial_upper &&
         !wk.function_word(word_at(first - 2)) && !wk.known(word_at(first - 2))) {
@@ -275,37 +259,16 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
 
 enum class Expect { kNothing, kPlace, kPerson };
 
-// Prepositions after which a place is expected.
-bool strong_place(std::string_view prev) {
-  static const char* kStrong[] = {"à", "en", "au", "aux", "entre", "vers", "depuis", "via"};
-  std::string l = WordKnowledge::lower(prev);
-  for (const char* p : kStrong) {
-    if (l == p) return true;
-  }
-  return false;
+// Prepositions after which a place is expected
+// (dictionaries/place-prepositions-fr.txt).
+bool strong_place(const WordKnowledge& wk, std::string_view prev) {
+  return wk.lists().place_prepositions->count(WordKnowledge::lower(prev)) > 0;
 }
 
 // Nouns whose complement names a place: "la municipalité de X", "le centre
-// de X", "le gouvernement de la X", "l'ambassade de la X", "le président du X".
-bool place_noun(std::string_view w) {
-  static const char* kNouns[] = {
-      "ville",        "villes",     "capitale",     "centre",     "région",       "régions",
-      "province",     "provinces",  "municipalité", "mairie",     "gouvernement", "gouvernements",
-      "ambassade",    "ambassades", "consulat",     "frontière",  "frontières",   "nord",
-      "sud",          "ouest",      "nord-est",     "nord-ouest", "sud-est",      "sud-ouest",
-      "banlieue",     "banlieues",  "environs",     "habitants",  "population",   "territoire",
-      "territoires",  "république", "royaume",      "président",  "présidente",   "ministre",
-      "armée",        "aéroport",   "port",         "maire",      "autorités",    "côte",
-      "côtes",        "périphérie", "quartier",     "quartiers",  "secteur",      "agglomération",
-      "préfecture",   "gouverneur", "oblast",       "district",   "émir",         "roi",
-      "reine",        "peuple",     "économie",     "parlement",  "diaspora",     "ambassadeur",
-      "ambassadrice", "université", "siège",        "porte",      "portes",       "route",
-      "régime",       "président",  "chef",         "dirigeants", "forces",       "troupes"};
-  std::string l = WordKnowledge::lower(w);
-  for (const char* n : kNouns) {
-    if (l == n) return true;
-  }
-  return false;
+// de X", "le président du X" (dictionaries/place-nouns-fr.txt).
+bool place_noun(const WordKnowledge& wk, std::string_view w) {
+  return wk.lists().place_nouns->count(WordKnowledge::lower(w)) > 0;
 }
 
 // What the words around an unknown capitalised word say it is, and how surely.
@@ -606,7 +569,7 @@ void Names::check(RuleContext& ctx) const {
     }
     if (wi > 0 && spaced(words[wi - 1], words[wi]) && shapes[wi - 1].initial_upper) {
       std::string_view p = toks[words[wi - 1]].text(t);
-      in_name |= !standalone_name(wk, p) && !person_context(p) && !table_first_name(table, p) &&
+      in_name |= !standalone_name(wk, p) && !person_context(wk, p) && !table_first_name(table, p) &&
                  !matcher_first_name(p, first_name_memo);
     }
     if (in_name) continue;
@@ -649,11 +612,11 @@ void Names::check(RuleContext& ctx) const {
           (wk.morphology(after(wi, 2)) & word::kInfinitive)) {
         return {};
       }
-      if (strong_place(prev)) return {Expect::kPlace, 2, "after a preposition of place"};
+      if (strong_place(wk, prev)) return {Expect::kPlace, 2, "after a preposition of place"};
       // "entre la Suède et le Meroca", "vers la Polognia"
       size_t k = article(prev) ? 2 : 1;  // the word before the article, if any
       std::string_view p = before(wi, k);
-      if (k == 2 && strong_place(p)) return {Expect::kPlace, 2, "after a preposition of place"};
+      if (k == 2 && strong_place(wk, p)) return {Expect::kPlace, 2, "after a preposition of place"};
       // "entre Sébastopol et Munycin", "Paris ou Londre", "la Suède et le Meroca"
       if (is_one_of(p, {"et", "ou"})) {
         if (place_form(before(wi, k + 1)) ||
@@ -668,13 +631,13 @@ void Names::check(RuleContext& ctx) const {
       if (is_one_of(prev, {"reliant", "relie", "relier", "reliait", "relient", "desservant"})) {
         return {Expect::kPlace, 1, "after 'relier'"};
       }
-      if (person_context(prev) || wk.person_noun(prev))
+      if (person_context(wk, prev) || wk.person_noun(prev))
         return {Expect::kPerson, 2, "after a title"};
       if (k == 2 || is_one_of(prev, {"de", "d'", "d’", "du", "des"})) {
         // "la municipalité de X", "le gouvernement de la X"
         std::string_view noun = before(wi, 2);
         if (is_one_of(noun, {"de", "d'", "d’"})) noun = before(wi, 3);
-        if (place_noun(noun)) return {Expect::kPlace, 1, "after a noun of place"};
+        if (place_noun(wk, noun)) return {Expect::kPlace, 1, "after a noun of place"};
         // "de X à Y", "la X et le Y"
         if (is_one_of(next, {"à", "et", "ou"}) && place_form(after(wi, 2))) {
           return {Expect::kPlace, 1, "before 'à' or 'et' and a place"};
@@ -710,7 +673,7 @@ void Names::check(RuleContext& ctx) const {
     if (p == "(") return text::case_shape(after_token(toks, t, k)).initial_upper;
     std::string_view next = after(wi, 1);
     return is_one_of(next, {"dans"}) && is_one_of(after(wi, 2), {"le", "la", "l'", "l’", "les"}) &&
-           place_noun(after(wi, 3));
+           place_noun(wk, after(wi, 3));
   };
   for (const Unknown& u : unknowns) {
     size_t wi = u.wi;

@@ -31,7 +31,13 @@ Status WordLists::load(const Resources& r) {
                {"never-after-preposition-fr", &never_after_preposition},
                {"never-after-verb-fr", &never_after_verb},
                {"months-fr", &months},
-               {"weak-endings-fr", &weak_endings}};
+               {"weak-endings-fr", &weak_endings},
+               {"demonym-determiners-fr", &demonym_determiners},
+               {"person-titles-fr", &person_titles},
+               {"place-prepositions-fr", &place_prepositions},
+               {"place-nouns-fr", &place_nouns},
+               {"name-particles", &name_particles},
+               {"former-name-markers-fr", &former_name_markers}};
   for (const Want& w : wants) {
     *w.slot = r.word_list(w.name);
     if (!*w.slot) return ConfigError("missing word list dictionaries/" + std::string(w.name) + ".txt");

@@ -40,6 +40,13 @@ struct WordLists {
   const WordSet* never_after_verb = nullptr;         // dictionaries/never-after-verb-fr.txt
   const WordSet* months = nullptr;                   // dictionaries/months-fr.txt
   const WordSet* weak_endings = nullptr;             // dictionaries/weak-endings-fr.txt
+  // Read by the names rules: the context of a name.
+  const WordSet* demonym_determiners = nullptr;  // dictionaries/demonym-determiners-fr.txt
+  const WordSet* person_titles = nullptr;        // dictionaries/person-titles-fr.txt
+  const WordSet* place_prepositions = nullptr;   // dictionaries/place-prepositions-fr.txt
+  const WordSet* place_nouns = nullptr;          // dictionaries/place-nouns-fr.txt
+  const WordSet* name_particles = nullptr;       // dictionaries/name-particles.txt
+  const WordSet* former_name_markers = nullptr;  // dictionaries/former-name-markers-fr.txt
 
   // Fills from resources; fails naming the missing file.
   Status load(const Resources& r);
