@@ -174,16 +174,16 @@ int run_clean(const Options& o) {
     if (stem.size() > 4 && stem.ends_with(".txt")) stem.resize(stem.size() - 4);
     return stem;
   };
+  std::vector<std::string> input_paths;
+  for (const InputFile& in : inputs) input_paths.push_back(in.path);
+  const FileSet input_files(input_paths);
   for (const InputFile& in : inputs) {
     for (const char* ext : {".txt", ".diff", ".findings.jsonl"}) {
       std::string rel = stem_of(in) + ext;
       std::string target = (fs::path(o.output) / rel).string();
-      for (const InputFile& other : inputs) {
-        if (same_file(target, other.path)) {
-          print_error("clean: " + target + " would replace the input " + other.path +
-                      "; choose another -o directory");
-          return kExitUsage;
-        }
+      if (const std::string* other = input_files.find(target)) {
+        print_error("clean: " + target + " would replace the input " + *other + "; choose another -o directory");
+        return kExitUsage;
       }
       std::error_code ec;
       if (!o.force && !manifest.ours(rel) && fs::exists(fs::symlink_status(target, ec))) {
@@ -211,6 +211,16 @@ int run_clean(const Options& o) {
   Status st = ensure_directory(o.output);
   if (!st.ok()) {
     print_error(st.message());
+    return kExitInput;
+  }
+  // Every output is claimed before it is written: a run killed midway leaves
+  // files a later run recognises as its own.
+  for (const InputFile& in : inputs) {
+    for (const char* ext : {".txt", ".diff", ".findings.jsonl"}) manifest.add(stem_of(in) + ext);
+  }
+  if (o.review) manifest.add("review.html");
+  if (Status ms = manifest.save(); !ms.ok()) {
+    print_error(ms.message());
     return kExitInput;
   }
   std::vector<FileSummary> summary;

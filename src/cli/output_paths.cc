@@ -1,5 +1,7 @@
 #include "cli/output_paths.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -25,6 +27,35 @@ bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
   if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
   return resolved(a) == resolved(b);
+}
+
+namespace {
+bool node_of(const std::string& p, std::pair<uint64_t, uint64_t>* node) {
+  struct stat st;
+  if (p == "-" || ::stat(p.c_str(), &st) != 0) return false;
+  *node = {static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino)};
+  return true;
+}
+}  // namespace
+
+FileSet::FileSet(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    if (p == "-") continue;
+    std::pair<uint64_t, uint64_t> node;
+    if (node_of(p, &node)) nodes_.emplace(node, p);
+    resolved_.emplace(resolved(p).string(), p);
+  }
+}
+
+const std::string* FileSet::find(const std::string& path) const {
+  if (path == "-") return nullptr;
+  std::pair<uint64_t, uint64_t> node;
+  if (node_of(path, &node)) {
+    auto it = nodes_.find(node);
+    return it == nodes_.end() ? nullptr : &it->second;
+  }
+  auto it = resolved_.find(resolved(path).string());
+  return it == resolved_.end() ? nullptr : &it->second;
 }
 
 bool is_within(const std::string& path, const std::string& dir) {

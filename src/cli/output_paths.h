@@ -7,6 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "retouche/status.h"
 
 namespace retouche::cli {
@@ -14,6 +20,19 @@ namespace retouche::cli {
 // The same file on disk (or, when one does not exist yet, the same path once
 // symbolic links are resolved). "-" is never a file.
 bool same_file(const std::string& a, const std::string& b);
+
+// The files of a set of paths, to ask of many others whether they are one
+// of them in O(log n) each (same_file for every pair is quadratic).
+class FileSet {
+ public:
+  explicit FileSet(const std::vector<std::string>& paths);
+  // The path of the set that is the same file as `path`, or null.
+  const std::string* find(const std::string& path) const;
+
+ private:
+  std::map<std::pair<uint64_t, uint64_t>, std::string> nodes_;  // (device, inode) of existing files
+  std::map<std::string, std::string> resolved_;                  // resolved path of every path
+};
 
 // `path` is `dir` or lies under it.
 bool is_within(const std::string& path, const std::string& dir);

@@ -295,8 +295,11 @@ std::string check_findings(std::string_view bytes) {
   // Writing and reading back is stable after one round (confidences are
   // rounded when written). An empty "doc" is read, but the writer leaves an
   // empty hash out (sidecar rows have none): write a placeholder instead.
-  for (std::string& h : hashes) {
-    if (h.empty()) h = "-";
+  // A finding read without an id gets the one of its document and span when
+  // the file names the document; with the placeholder it now has one.
+  for (size_t i = 0; i < hashes.size(); ++i) {
+    if (hashes[i].empty()) hashes[i] = "-";
+    if (findings[i].id.empty()) findings[i].id = finding_id(hashes[i], findings[i]);
   }
   std::string once, twice;
   for (size_t i = 0; i < findings.size(); ++i) {
