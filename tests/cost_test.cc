@@ -60,7 +60,7 @@ CliRun clean_row(const std::string& text) {
 }
 
 CliRun expect_bounded(const std::string& name, const std::string& text) {
-  static const long base_kb = clean_row("Une phrase.\n").peak_kb;
+  [[maybe_unused]] static const long base_kb = clean_row("Une phrase.\n").peak_kb;
   CliRun r = clean_row(text);
   EXPECT_FALSE(r.out.empty()) << name;
 #ifndef RETOUCHE_UNDER_SANITIZER
