@@ -147,5 +147,18 @@ TEST(Evidence, TouchesSpansAndInsertionsStrictlyInside) {
   EXPECT_FALSE(touches({}, 0, 100));
 }
 
+TEST(Evidence, CodeBlocksAreIndentedLinesAfterABlankLine) {
+  std::string text =
+      "Lancez la commande :\n\n    ifconfig wg0\n    ip a\n\n        sous-bloc\nFin.\n"
+      "Un paragraphe\n    dont la suite est en retrait.\n";
+  ByteSpans code = code_lines(text);
+  ASSERT_EQ(code.size(), 1u);
+  // The block runs from the break before "    ifconfig" to the break after "sous-bloc".
+  EXPECT_EQ(text.substr(code[0].first, code[0].second - code[0].first),
+            "\n    ifconfig wg0\n    ip a\n\n        sous-bloc\n");
+  EXPECT_TRUE(code_lines("Texte.\n\n\tcode\n").size() == 1u);
+  EXPECT_TRUE(code_lines("Texte sans code.\n  Un retrait de deux espaces.\n").empty());
+}
+
 }  // namespace
 }  // namespace retouche

@@ -105,5 +105,62 @@ TEST(NoHarm, RareRealNamesAreNotGuessedIntoTableNames) {
   expect_unchanged(kCases, std::size(kCases));
 }
 
+// Machine translation from German (real posts of ../shared/dev/real/mt):
+// capitals on nouns and on words inside sentences, code blocks in tech posts.
+void expect_rule_not_applied(const char* const* cases, size_t n, const std::string& rule) {
+  for (size_t i = 0; i < n; ++i) {
+    Result r = clean(cases[i]);
+    for (const Finding& f : r.findings) {
+      EXPECT_FALSE(f.rule == rule && f.status == FindingStatus::kApplied)
+          << cases[i] << applied(r);
+    }
+  }
+}
+
+TEST(NoHarm, SentenceCaseLinesWithNamesAreNotTitleCase) {
+  static const char* kCases[] = {
+      // A lowercase noun or adjective: French sentence case, its capitals are names.
+      "Le Congrès Ouïghour mondial financé par Washington\n\nLe Congrès ouïghour mondial a son siège à Munich.\n",
+      "Listes vertes et Fondation du Parti Vert\n\nAfin de gagner plus d’influence, ils ont fondé un parti.\n",
+      // List items (a bullet first) are names of places and events.
+      "Voici une petite sélection :\n\n-   8 Avril-Paris / Gare de l’Est\n-   22 Mars-Mens / Marché de Mens\n",
+  };
+  expect_unchanged(kCases, std::size(kCases));
+}
+
+TEST(NoHarm, CardinalPointsInATitleCaseHeadingKeepTheirCapital) {
+  Result r = clean("Mer De Chine Du Sud\n\nLa situation est différente en mer de Chine méridionale.\n");
+  EXPECT_EQ(r.clean_text, "Mer de Chine du Sud\n\nLa situation est différente en mer de Chine méridionale.\n")
+      << applied(r);
+}
+
+TEST(NoHarm, NoSentenceEndBeforeTheCapitalsOfATranslationFromGerman) {
+  static const char* kCases[] = {
+      // A capitalised common noun before the capital: the German capital style.
+      "Certains sont protégés au Bureau À domicile, d’autres se rapprochent constamment du Virus.\n",
+      "Cela n’aidera pas le Parti Vert Le plus épris de droits de l’homme s’il dit qu’il avait raison.\n",
+      // A noun after an elided article is not the verb of a new sentence.
+      "On chante Le canon bleu dans le chœur d’étoiles.\n",
+      // A capitalised preposition is as often a leftover: proposed only.
+      "Pourquoi personne ne demande ce que signifie Trump Par le mot justice dans ce cas?\n",
+  };
+  expect_rule_not_applied(kCases, std::size(kCases), "joins.dropped-period");
+}
+
+TEST(NoHarm, CodeBlocksAndQuotationCutsStay) {
+  static const char* kCases[] = {
+      "On voit l’interface nommée wg0 en exécutant ifconfig.\n\n"
+      "    wg0: flags=209<UP,POINTOPOINT,RUNNING,NOARP>  mtu 1420\n"
+      "        latest handshake: 49 seconds ago\n"
+      "    iptables -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n"
+      "    iptables -A FORWARD -m conntrack --ctstate NEW -j ACCEPT\n\n"
+      "La suite de la configuration est simple.\n",
+      "Nous ne nous laisserons pas intimider. [..] Nous pleurons et nous participons.\n",
+      // The parts of a name of several words are not split.
+      "La marionnette saoudienne Abed Rabbo Mansur Hadi doit être ramenée au pouvoir.\n",
+  };
+  expect_unchanged(kCases, std::size(kCases));
+}
+
 }  // namespace
 }  // namespace retouche

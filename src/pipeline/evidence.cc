@@ -74,6 +74,45 @@ ByteSpans foreign_lines(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool indented_as_code(std::string_view line) {
+  if (line.empty()) return false;
+  size_t n = line.find_first_not_of(' ');
+  bool indented = line[0] == '\t' || (n != std::string_view::npos && n >= 4);
+  return indented && line.find_first_not_of(" \t") != std::string_view::npos;
+}
+
+}  // namespace
+
+ByteSpans code_lines(std::string_view text) {
+  ByteSpans out;
+  LineIndex lines(text);
+  // A code block opens after a blank line (as markdown requires) and runs
+  // over indented and blank lines; an indented line right under a line of
+  // prose is a paragraph's indent.
+  bool after_blank = true, in_block = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    std::string_view content = text.substr(l.begin, l.content_end - l.begin);
+    if (content.find_first_not_of(" \t") == std::string_view::npos) {
+      after_blank = true;
+      continue;
+    }
+    in_block = indented_as_code(content) && (in_block || after_blank);
+    after_blank = false;
+    if (!in_block) continue;
+    size_t b = l.begin > 0 ? l.begin - 1 : 0;
+    size_t e = std::min(l.content_end + 1, text.size());
+    if (!out.empty() && out.back().second >= b) {
+      out.back().second = e;
+    } else {
+      out.emplace_back(b, e);
+    }
+  }
+  return out;
+}
+
 bool touches(const ByteSpans& spans, size_t begin, size_t end) {
   // The first span ending after `begin` (the spans are sorted and disjoint,
   // so their ends are sorted too).

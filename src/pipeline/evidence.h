@@ -37,6 +37,11 @@ void judge_document_language(std::string_view text, DocumentEvidence* ev);
 // to be in another language. Lines too short to judge are not listed.
 ByteSpans foreign_lines(std::string_view text);
 
+// The lines of a code block: indented by four columns or a tab after a blank
+// line (how markdown and pandoc set code apart). Each span takes in the line
+// breaks around its lines, so that no join reaches into it.
+ByteSpans code_lines(std::string_view text);
+
 // Does [begin, end) touch one of the sorted spans? An empty range (an
 // insertion) touches a span it lies strictly inside.
 bool touches(const ByteSpans& spans, size_t begin, size_t end);

@@ -231,9 +231,11 @@ Status Pipeline::run(const Document& doc, Result* result) const {
     }
   }
   // Spans of the original no token rule edits inside: lines in another
-  // language, and (any rule) the words the user protects.
+  // language; no rule but normalisation: code blocks; no rule at all: the
+  // words the user protects.
   const ByteSpans foreign = foreign_lines(doc.text);
   ev.foreign_lines = foreign.size();
+  const ByteSpans code = code_lines(doc.text);
   const ByteSpans kept = impl_->resources->keep_words ? impl_->resources->keep_words->find(doc.text)
                                                       : ByteSpans();
   DamageCounter damage;
@@ -284,6 +286,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
       x.orig_end = b == e ? x.orig_begin : r.map.to_original_end(e);
       if (touches(kept, x.orig_begin, x.orig_end)) continue;
       if (stage == Stage::kTokens && touches(foreign, x.orig_begin, x.orig_end)) continue;
+      if (stage != Stage::kNormalize && touches(code, x.orig_begin, x.orig_end)) continue;
       placed.push_back(std::move(x));
     }
     if (stage == Stage::kTokens) {

@@ -206,13 +206,25 @@ class MidSentenceCapital : public Rule {
     // least some length ("Dans la ville Il y a" is a capital left by machine
     // translation), and it does not end on an auxiliary ("était Les Nuits
     // debout").
-    if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) && !wk.auxiliary(p) &&
+    // A capitalised common noun before W ("au Bureau À domicile", "le Parti
+    // Vert Le plus") is the capital style of a translation from German, in
+    // which W's capital says nothing of a sentence start.
+    bool common_capital = p_upper && wk.common_lower(p) && !wk.names().is_correct(ascii_apostrophes(p));
+    if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) && !common_capital &&
+        !wk.auxiliary(p) &&
         ((subject && words_between(toks, c.clause_start, c.prev) >= 5) ||
          clause_has_verb(ctx, wk, c.clause_start, c.prev)) &&
         sentence_has_verb(ctx, wk, c.tok + 1)) {
+      // A preposition capitalised inside a sentence is as often a link's or
+      // a translation's leftover ("ce que signifie Trump Par ...", "promis
+      // Dans un délai"): proposed only.
+      uint32_t m = wk.morphology(lw);
+      bool linking = (m & word::kPreposition) && !subject && !(m & word::kDeterminer) &&
+                     !wk.determiner(w);
       ctx.propose(0, prev.end, tok.begin, ". ", 0.85,
                   "a sentence seems to end after \"" + std::string(p) + "\": \"" + std::string(w) +
-                      "\" starts the next one");
+                      "\" starts the next one",
+                  linking ? std::optional<Applicability>(Applicability::kSuggested) : std::nullopt);
       return;
     }
     if (p_upper) return;  // "Francis De Taddeo": a name
@@ -425,6 +437,12 @@ class TitleCaseHeading : public Rule {
       text::CaseShape s = text::case_shape(w);
       if (s.letters == 0) continue;
       ++later;
+      // English title case capitalises every noun, adjective and verb; a
+      // lowercase one makes the line French sentence case, whose capitals
+      // are names ("Le Congrès ouïghour mondial financé par Washington").
+      // After a capitalised elision the capital is the elision's ("S'impliquer").
+      bool after_elision = words[n] > 0 && toks[words[n] - 1].elision;
+      if (!s.initial_upper && !tok.elision && !after_elision && !grammar_word(wk, w)) return;
       if (!s.initial_upper || s.all_upper || s.inner_upper) continue;
       ++capitalised;
       if (in_name[n] || keeps_capital(wk, t, toks, words, n)) continue;
@@ -448,8 +466,16 @@ class TitleCaseHeading : public Rule {
     }
   }
 
-  // Two separators of list items or more: " - ", " / ", "/" between words, " | ".
+  static bool grammar_word(WordKnowledge& wk, std::string_view w) {
+    return wk.function_word(w) || (wk.morphology(w) & word::kFunctionWord);
+  }
+
+  // A list item (a bullet first), or two separators of list items or more:
+  // " - ", " / ", "/" between words, " | ".
   static bool list_like(std::string_view line) {
+    for (std::string_view bullet : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x80\x93 "}) {
+      if (line.substr(0, bullet.size()) == bullet) return true;
+    }
     int separators = 0;
     for (std::string_view sep : {" - ", " / ", " | ", " – "}) {
       for (size_t p = line.find(sep); p != std::string_view::npos; p = line.find(sep, p + 1)) ++separators;
@@ -531,6 +557,10 @@ class TitleCaseHeading : public Rule {
                             const std::vector<size_t>& words, size_t n) {
     std::string_view w = toks[words[n]].text(t);
     if (wk.camelcase(w)) return true;
+    if (n > 0 && wk.cardinal_point(w)) {  // "Mer De Chine Du Sud", "Gare de l'Est"
+      std::string p = ascii_apostrophes(WordKnowledge::lower(toks[words[n - 1]].text(t)));
+      if (p == "du" || p == "de" || p == "l'") return true;
+    }
     if (wk.names().is_correct(ascii_apostrophes(w))) {
       if (!demonym(wk, w)) return true;
       std::string_view prev = toks[words[n - 1]].text(t);

@@ -285,6 +285,9 @@ bool month(WordKnowledge& wk, std::string_view w) {
 int score_capital(WordKnowledge& wk, std::string_view left, std::string_view right,
                   size_t right_len, const Surroundings& env, const Evidence& ev,
                   bool person_position) {
+  // Between two capitalised words a capitalised word is one part of a
+  // name ("Abed Rabbo Mansur Hadi"), whatever it ends with.
+  if (capitalised(env.previous) && capitalised(env.next.word)) return 0;
   if (left.size() <= kLongestGrammarWord) {
     const WordLists& lists = wk.lists();
     std::string ll;

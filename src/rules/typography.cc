@@ -58,6 +58,12 @@ class DoubledPunctuation : public Rule {
         i = j;
         continue;
       }
+      // "[..]", "(..)": the mark of a cut in a quotation, not a typo.
+      if (c == '.' && gap == 0 && i > 0 && (t[i - 1] == '[' || t[i - 1] == '(') && j + 1 < t.size() &&
+          (t[j + 1] == ']' || t[j + 1] == ')')) {
+        i = j;
+        continue;
+      }
       if (c == '.') {
         // Ellipsis forms: "...", ". . .", and a period before or after one.
         bool before = i > 0 && (t[i - 1] == '.' ||

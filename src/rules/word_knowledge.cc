@@ -18,6 +18,7 @@ Status WordLists::load(const Resources& r) {
                {"auxiliaries-fr", &auxiliaries},
                {"derivational-suffixes-fr", &suffixes},
                {"work-nouns-fr", &work_nouns},
+               {"cardinal-points-fr", &cardinal_points},
                {"person-nouns-fr", &person_nouns},
                {"prefixes-fr", &prefixes},
                {"function-words-en", &english},
@@ -145,6 +146,25 @@ bool WordKnowledge::common_lower(std::string_view w) {
   return (lex_.morphology(l) & word::kCommonReading) != 0;
 }
 
+// Is the elided word at `j` an article or "de", so that the noun-or-verb form
+// after it is the noun ("l'origine", "d'étoiles")? "d'" never precedes a
+// finite verb; "l'" is the pronoun object of a verb only after a subject or
+// "ne" ("il l'aime", "on ne l'organise").
+static bool elided_article_before(WordKnowledge& wk, std::string_view text,
+                                  const std::vector<text::Token>& toks, size_t j) {
+  std::string e = WordKnowledge::lower(toks[j].text(text));
+  if (e.rfind("d", 0) == 0 && e.size() <= 4) return true;  // "d'", "d’"
+  if (e.rfind("l", 0) != 0 || e.size() > 4) return false;
+  for (size_t i = j; i-- > 0;) {
+    if (toks[i].kind == text::TokenKind::kSpace) continue;
+    if (toks[i].kind != text::TokenKind::kWord) return true;
+    std::string p = WordKnowledge::lower(toks[i].text(text));
+    if (toks[i].elision) return p.rfind("n", 0) != 0;  // "n'" + "l'": a verb follows
+    return !(p == "ne" || (wk.morphology(p) & word::kSubjectPronoun));
+  }
+  return true;
+}
+
 bool finite_verb_at(WordKnowledge& wk, std::string_view text, const std::vector<text::Token>& toks,
                     size_t k) {
   std::string lw = WordKnowledge::lower(toks[k].text(text));
@@ -153,7 +173,8 @@ bool finite_verb_at(WordKnowledge& wk, std::string_view text, const std::vector<
   if (!(m & word::kNoun) || wk.auxiliary(lw)) return true;
   for (size_t j = k; j-- > 0;) {
     if (toks[j].kind == text::TokenKind::kSpace) continue;
-    if (toks[j].kind != text::TokenKind::kWord || toks[j].elision) return true;
+    if (toks[j].kind != text::TokenKind::kWord) return true;
+    if (toks[j].elision) return !elided_article_before(wk, text, toks, j);
     std::string_view d = toks[j].text(text);
     return !(wk.determiner(d) || (wk.morphology(WordKnowledge::lower(d)) & word::kDeterminer));
   }

@@ -29,6 +29,7 @@ struct WordLists {
   const WordSet* prefixes = nullptr;           // dictionaries/prefixes-fr.txt
   const WordSet* english = nullptr;            // dictionaries/function-words-en.txt
   const WordSet* prenominal = nullptr;         // dictionaries/prenominal-adjectives-fr.txt
+  const WordSet* cardinal_points = nullptr;    // dictionaries/cardinal-points-fr.txt
   // Read by the joins rules (see each file for how it is matched).
   const WordSet* always_verbs = nullptr;             // dictionaries/always-verbs-fr.txt
   const WordSet* auxiliaries_after_name = nullptr;   // dictionaries/auxiliaries-after-name-fr.txt
@@ -81,6 +82,7 @@ class WordKnowledge {
   bool determiner(std::string_view w) const { return lists_.determiners->count(lower(w)) > 0; }
   bool auxiliary(std::string_view w) const { return lists_.auxiliaries->count(lower(w)) > 0; }
   bool work_noun(std::string_view w) const { return lists_.work_nouns->count(lower(w)) > 0; }
+  bool cardinal_point(std::string_view w) const { return lists_.cardinal_points->count(std::string(w)) > 0; }
   // A title, function or profession that stands before a person's name
   // ("professeur", "ministre", "islamologue").
   bool person_noun(std::string_view w) const;
