@@ -203,7 +203,8 @@ TEST(Corpus, MalformedRowStopsTheRunWithFileAndLine) {
     TempDir d;
     write(d / "in.jsonl", "{\"text\":\"Une phrase.\\n\"}\n" + b.row + "\n{\"text\":\"Fin.\"}\n");
     write(d / "out.jsonl", "previous content\n");
-    auto r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl"});
+    // --force: the previous content was written here by hand, not by retouche.
+    auto r = run_cli({"clean", "--jsonl", "--force", d / "in.jsonl", "-o", d / "out.jsonl"});
     EXPECT_EQ(r.exit_code, 3) << b.row;
     EXPECT_NE(r.err.find("in.jsonl:2: " + b.message), std::string::npos) << b.row << "\n" << r.err;
     EXPECT_EQ(read(d / "out.jsonl"), "previous content\n") << "a failed run must not touch the output";

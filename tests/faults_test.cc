@@ -203,7 +203,7 @@ TEST(Faults, FailedWriteLeavesNoPartialOutput) {
       << err;
   EXPECT_NE(err.find(d / "out/big.txt: cannot write: File too large"), std::string::npos) << err;
   EXPECT_EQ(read(d / "out/big.txt"), "the previous output\n");
-  EXPECT_EQ(shell(limit + bin + " clean --jsonl " + quote(d / "in/rows.jsonl") + " -o " +
+  EXPECT_EQ(shell(limit + bin + " clean --force --jsonl " + quote(d / "in/rows.jsonl") + " -o " +
                       quote(d / "out/rows.jsonl") + " --sidecar",
                   &err),
             3)

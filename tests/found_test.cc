@@ -78,6 +78,39 @@ TEST(Found, NeverOverwritesAnInput) {
   EXPECT_EQ(run_cli({"clean", d / "a.txt", "-o", d / "o2", "--force"}).exit_code, 0);
 }
 
+// 1, corpus mode: `-o FILE` and its sidecar replace only files an earlier run
+// wrote; a device or pipe is written to, never replaced.
+TEST(Found, CorpusOutputFileNotOursIsRefused) {
+  TempDir d;
+  const std::string row = "{\"text\":\"Le texte. .\\n\"}\n";
+  write(d / "in.jsonl", row);
+  write(d / "out.jsonl", "the user's rows\n");
+  auto r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("was not written by retouche"), std::string::npos) << r.err;
+  EXPECT_EQ(read(d / "out.jsonl"), "the user's rows\n");
+  write(d / "out.findings.jsonl", "the user's findings\n");
+  r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl", "--sidecar", "--force"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read(d / "out.jsonl"), "the user's rows\n");
+  // Ours now: a second run replaces them without --force.
+  r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "out.jsonl", "--sidecar"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // A sidecar that is not ours is refused too.
+  write(d / "new.findings.jsonl", "the user's findings\n");
+  r = run_cli({"clean", "--jsonl", d / "in.jsonl", "-o", d / "new.jsonl", "--sidecar"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_FALSE(fs::exists(d / "new.jsonl"));
+  // A named pipe stays a pipe (as /dev/null must stay a device).
+  ASSERT_EQ(sh(d.path(), "mkfifo pipe"), 0);
+  ASSERT_EQ(sh(d.path(), "{ cat pipe > from-pipe & } ; " + quoted(RETOUCHE_BIN) +
+                             " clean -q --jsonl in.jsonl -o pipe; wait"),
+            0)
+      << read(d / ".log");
+  EXPECT_TRUE(fs::is_fifo(d / "pipe"));
+  EXPECT_NE(read(d / "from-pipe").find("\"text\""), std::string::npos);
+}
+
 // 2. The output directory is not walked: a second run does not clean the
 // first run's outputs.
 TEST(Found, OutputDirectoryIsNotWalked) {

@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <set>
 #include <system_error>
@@ -281,6 +282,45 @@ void append_counts(std::string& out, const std::map<std::string, uint64_t>& m) {
   out += '}';
 }
 
+// Each output file and sidecar, checked against the manifest of its
+// directory (as `clean -o DIR` does): an existing file an earlier run did not
+// write is refused without --force. Then all are claimed in the manifests
+// before any is written, so that a killed run's files are ours next time.
+Status claim_outputs(const std::vector<Shard>& shards, bool force) {
+  std::map<std::string, std::unique_ptr<OutputManifest>> manifests;
+  std::vector<std::pair<OutputManifest*, std::string>> claims;
+  for (const Shard& s : shards) {
+    for (const std::string& target : {s.output, s.sidecar}) {
+      if (target.empty() || target == "-") continue;
+      fs::path path(target);
+      std::string dir = path.has_parent_path() ? path.parent_path().string() : std::string(".");
+      std::string name = path.filename().string();
+      auto& m = manifests[dir];
+      if (!m) m = std::make_unique<OutputManifest>(dir);
+      std::error_code ec;
+      auto st = fs::status(target, ec);
+      // A device or pipe (`-o /dev/null`) is written to, never replaced.
+      bool replaces = fs::is_regular_file(st);
+      if (!force && replaces && !m->ours(name)) {
+        return UsageError("clean --jsonl: " + target +
+                          " exists and was not written by retouche; use --force to replace it, "
+                          "or choose another -o");
+      }
+      if (fs::exists(st) && !replaces) continue;
+      claims.emplace_back(m.get(), name);
+    }
+  }
+  std::set<OutputManifest*> changed;
+  for (auto& [m, name] : claims) {
+    m->add(name);
+    changed.insert(m);
+  }
+  for (OutputManifest* m : changed) {
+    if (Status st = m->save(); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status plan_shards(const Options& o, std::vector<Shard>* shards) {
@@ -325,7 +365,7 @@ Status plan_shards(const Options& o, std::vector<Shard>* shards) {
     }
     shards->push_back(std::move(s));
   }
-  return Status::Ok();
+  return claim_outputs(*shards, o.force);
 }
 
 void print_corpus_summary(const CorpusSummary& s, bool profile) {

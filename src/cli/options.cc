@@ -176,8 +176,8 @@ CLI::App* add_clean(CLI::App& app, Options* o) {
   add_text_key(c, o, jsonl);
   add_id_key(c, o, jsonl);
   c->add_flag("--force", o->force,
-              "replace files in OUTDIR that retouche did not write (it never replaces an input)")
-      ->excludes(jsonl)->group(kOutput);
+              "replace output files that retouche did not write (it never replaces an input)")
+      ->group(kOutput);
   c->add_flag("--review", o->review, "also OUTDIR/review.html, the review page of every input ('retouche review')")
       ->excludes(jsonl)->group(kOutput);
   CLI::Option* stats_key =

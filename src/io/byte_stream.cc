@@ -224,6 +224,9 @@ class RawSink {
     s->path_ = path;
     if (path == "-") {
       s->fd_ = 1;
+    } else if (Status st; open_special_target(path, &s->fd_, &st)) {
+      RETURN_IF_ERROR(st);
+      s->in_place_ = true;
     } else {
       RETURN_IF_ERROR(create_temp_beside(path, &s->tmp_, &s->fd_));
     }
@@ -249,6 +252,12 @@ class RawSink {
       fd_ = -1;
       return Status::Ok();
     }
+    if (in_place_) {
+      int rc = ::close(fd_);
+      fd_ = -1;
+      if (rc != 0) return IoError(path_ + ": cannot write: " + std::strerror(errno));
+      return Status::Ok();
+    }
     // Renamed while still open and locked (see temp_file.h).
     ::fchmod(fd_, 0644);
     if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
@@ -268,7 +277,7 @@ class RawSink {
   }
   void abort() {
     if (fd_ > 1) {
-      ::unlink(tmp_.c_str());
+      if (!in_place_) ::unlink(tmp_.c_str());
       ::close(fd_);
     }
     fd_ = -1;
@@ -278,6 +287,7 @@ class RawSink {
  private:
   std::string path_, tmp_;
   int fd_ = -1;
+  bool in_place_ = false;  // a device or pipe, written to directly
 };
 
 class PlainOutput : public OutputFile {

@@ -117,4 +117,17 @@ Status create_temp_beside(const std::string& target, std::string* tmp_path, int*
   return IoError(target + ": cannot write: no free temporary file name beside it");
 }
 
+bool open_special_target(const std::string& target, int* fd, Status* st) {
+  struct stat sb;
+  if (::stat(target.c_str(), &sb) != 0 || S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) return false;
+  int f = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  if (f < 0) {
+    *st = IoError(target + ": cannot write: " + std::strerror(errno));
+    return true;
+  }
+  *fd = f;
+  *st = Status::Ok();
+  return true;
+}
+
 }  // namespace retouche

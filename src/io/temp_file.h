@@ -32,6 +32,13 @@ namespace retouche {
 // (once per directory and process).
 Status create_temp_beside(const std::string& target, std::string* tmp_path, int* fd);
 
+// A target that exists and is not a regular file (`/dev/null`, a named pipe,
+// a terminal) is written to in place, never replaced by a rename: opens it
+// for writing into `*fd` and returns true; returns false for any other
+// target (a regular file, or none yet), leaving `*fd` alone. An error opening
+// the special file is set in `*st`.
+bool open_special_target(const std::string& target, int* fd, Status* st);
+
 // Removes the stale retouche temporaries of `dir` (files named
 // ".NAME.retouche-tmp.PID[.N]" that no process holds locked) and returns
 // their paths. Files of any other name are never touched.

@@ -51,9 +51,34 @@ Status read_file(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
+namespace {
+
+// Writes all of `data` to a device or pipe opened as `fd`, and closes it.
+Status write_in_place(const std::string& path, int fd, std::string_view data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      return IoError(path + ": cannot write: " + std::strerror(e));
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return IoError(path + ": cannot write: " + std::strerror(errno));
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status write_file_atomic(const std::string& path, std::string_view data) {
   std::string tmp;
   int fd = -1;
+  if (Status st; open_special_target(path, &fd, &st)) {
+    RETURN_IF_ERROR(st);
+    return write_in_place(path, fd, data);
+  }
   RETURN_IF_ERROR(create_temp_beside(path, &tmp, &fd));
   // The temporary is removed and renamed while still open: its lock (see
   // temp_file.h) keeps other runs from taking it for a stale one.
