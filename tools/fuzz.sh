@@ -65,8 +65,11 @@ for t in "${targets[@]}"; do
   log="$dir/logs/$t.log"
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   cov=$(grep -oE '(DONE|#[0-9]+).*cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+' || echo 'cov: ?')
-  crashes=$(find "$dir/findings/$t" -type f -newer "$start" | wc -l)
-  echo "fuzz: $t: $execs executions, $cov, corpus $(find "$dir/corpus/$t" -type f | wc -l) inputs, $crashes crash(es)" >&2
+  # A slow-unit file is an input that took over 10 s once, e.g. while the
+  # machine stalled: reported apart (re-run it to time it), not a crash.
+  crashes=$(find "$dir/findings/$t" -type f -newer "$start" ! -name 'slow-unit-*' | wc -l)
+  slow=$(find "$dir/findings/$t" -type f -newer "$start" -name 'slow-unit-*' | wc -l)
+  echo "fuzz: $t: $execs executions, $cov, corpus $(find "$dir/corpus/$t" -type f | wc -l) inputs, $crashes crash(es), $slow slow unit(s)" >&2
   if [ "$crashes" -gt 0 ]; then
     status=1
     grep -E 'invariant violated|ERROR: |SUMMARY' "$log" | head -5 >&2 || true
