@@ -162,5 +162,17 @@ TEST(NoHarm, CodeBlocksAndQuotationCutsStay) {
   expect_unchanged(kCases, std::size(kCases));
 }
 
+TEST(NoHarm, VerseAndTheTextsOwnNamesKeepTheirCapitals) {
+  static const char* kCases[] = {
+      // A song quoted as one paragraph: every capital opens a verse.
+      "Voici la chanson.\n\n  Nous sommes des oiseaux de passage Jamais dociles ni vraiment sages Nous ne "
+      "faisons pas allégeance À l’aube en toutes circonstances Nous venons briser le silence\n",
+      // A heading whose words the text itself writes as a name.
+      "Sublime Translate Shell\n\nJ’utilise souvent l’outil Translate-Shell dans mon éditeur de texte préféré. "
+      "La sortie apparaît dans la fenêtre Shell.\n",
+  };
+  expect_unchanged(kCases, std::size(kCases));
+}
+
 }  // namespace
 }  // namespace retouche

@@ -5,6 +5,7 @@
 // The lexicon decides what is a name: a word the dictionary knows only as a
 // common word, or the name table does not hold, is not a name.
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "core/utf8.h"
@@ -140,10 +141,45 @@ class MidSentenceCapital : public Rule {
       strong += !c.after_comma && !c.before_name && (k == Kind::kGrammar || k == Kind::kInfinitive);
     }
     bool garbled = strong >= 3;
-    for (const Candidate& c : found) decide(ctx, wk, t, toks, c, garbled);
+    std::vector<bool> verse = verse_lines(t, toks);
+    size_t line = 0, k = 0;
+    for (const Candidate& c : found) {
+      for (; k < c.tok; ++k) line += toks[k].kind == TokenKind::kNewline;
+      if (!verse[line]) decide(ctx, wk, t, toks, c, garbled);
+    }
   }
 
  private:
+  // Lines of verse run together (a song or a poem quoted as one paragraph):
+  // three capitals or more after lowercase words and no sentence end at all.
+  // Each capital opens a verse, not a sentence, and stays.
+  static std::vector<bool> verse_lines(std::string_view t, const std::vector<Token>& toks) {
+    constexpr int kMinVerseCapitals = 3;
+    std::vector<bool> out;
+    int capitals = 0;
+    bool sentence_end = false;
+    for (size_t i = 0; i <= toks.size(); ++i) {
+      if (i == toks.size() || toks[i].kind == TokenKind::kNewline) {
+        out.push_back(capitals >= kMinVerseCapitals && !sentence_end);
+        capitals = 0;
+        sentence_end = false;
+        continue;
+      }
+      std::string_view w = toks[i].text(t);
+      if (toks[i].kind == TokenKind::kPunct || toks[i].kind == TokenKind::kOther) {
+        sentence_end |= w == "." || w == "!" || w == "?" || w == "\xE2\x80\xA6";
+        continue;
+      }
+      if (toks[i].kind != TokenKind::kWord || i < 2 || toks[i - 1].kind != TokenKind::kSpace ||
+          toks[i - 2].kind != TokenKind::kWord) {
+        continue;
+      }
+      std::string_view p = toks[i - 2].text(t);
+      capitals += text::is_upper(first_cp(w)) && !text::is_upper(first_cp(p)) && text::case_shape(p).letters > 0;
+    }
+    return out;
+  }
+
   Kind kind(WordKnowledge& wk, std::string_view w) const {
     if (wk.starter(w)) return Kind::kStarter;
     uint32_t m = wk.morphology(WordKnowledge::lower(w));
@@ -397,20 +433,70 @@ class TitleCaseHeading : public Rule {
     std::string_view t = ctx.text();
     const auto& toks = ctx.tokens();
     WordKnowledge wk(ctx.lexicon(), *ctx.resources().names, lists_);
+    const std::set<std::string_view> names = capitalised_inside_sentences(wk, t, toks);
     size_t i = 0;
     while (i < toks.size()) {
       size_t j = i;
       while (j < toks.size() && toks[j].kind != TokenKind::kNewline) ++j;
-      check_line(ctx, wk, t, toks, i, j);
+      check_line(ctx, wk, t, toks, i, j, names);
       i = j + 1;
     }
   }
 
  private:
+  // Words the document's prose (lines of sentences, not headings) writes with
+  // a capital after a lowercase word, the parts of hyphenated words too
+  // ("l'outil Translate-Shell", "la fenêtre Shell"): the text's own names,
+  // which a heading keeps ("Sublime Translate Shell"). Grammar words are left
+  // out: capitalised inside a sentence they are a link's or a translation's
+  // leftover ("De Malaisie").
+  static std::set<std::string_view> capitalised_inside_sentences(WordKnowledge& wk, std::string_view t,
+                                                                 const std::vector<Token>& toks) {
+    constexpr int kMinProseWords = 6;
+    std::set<std::string_view> out;
+    size_t line_start = 0;
+    bool prose = false;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (i == line_start) prose = prose_line(t, toks, i, kMinProseWords);
+      if (toks[i].kind == TokenKind::kNewline) {
+        line_start = i + 1;
+        continue;
+      }
+      if (!prose || i < line_start + 2) continue;
+      if (toks[i].kind != TokenKind::kWord || toks[i - 1].kind != TokenKind::kSpace ||
+          toks[i - 2].kind != TokenKind::kWord || toks[i - 2].elision) {
+        continue;
+      }
+      std::string_view w = toks[i].text(t), p = toks[i - 2].text(t);
+      if (!text::is_upper(first_cp(w)) || text::is_upper(first_cp(p)) || !text::case_shape(p).letters) continue;
+      for (size_t b = 0; b <= w.size();) {
+        size_t e = w.find('-', b);
+        if (e == std::string_view::npos) e = w.size();
+        if (e > b && !grammar_word(wk, w.substr(b, e - b))) out.insert(w.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+    return out;
+  }
+
+  // Does the line from token `from` end like a sentence, with some words?
+  static bool prose_line(std::string_view t, const std::vector<Token>& toks, size_t from, int min_words) {
+    int words = 0;
+    size_t last = from;
+    for (size_t k = from; k < toks.size() && toks[k].kind != TokenKind::kNewline; ++k) {
+      words += toks[k].kind == TokenKind::kWord;
+      if (toks[k].kind != TokenKind::kSpace) last = k;
+    }
+    if (words < min_words || last >= toks.size()) return false;
+    std::string_view end = toks[last].text(t);
+    return end == "." || end == "!" || end == "?" || end == "\xE2\x80\xA6";
+  }
+
   static constexpr int kMaxHeadingWords = 20;
 
   void check_line(RuleContext& ctx, WordKnowledge& wk, std::string_view t,
-                  const std::vector<Token>& toks, size_t from, size_t to) const {
+                  const std::vector<Token>& toks, size_t from, size_t to,
+                  const std::set<std::string_view>& names) const {
     if (from >= to) return;
     std::string_view line = trim_line(t.substr(toks[from].begin, toks[to - 1].end - toks[from].begin));
     if (line.empty()) return;
@@ -445,7 +531,7 @@ class TitleCaseHeading : public Rule {
       if (!s.initial_upper && !tok.elision && !after_elision && !grammar_word(wk, w)) return;
       if (!s.initial_upper || s.all_upper || s.inner_upper) continue;
       ++capitalised;
-      if (in_name[n] || keeps_capital(wk, t, toks, words, n)) continue;
+      if (in_name[n] || names.count(w) || keeps_capital(wk, t, toks, words, n)) continue;
       ++common_caps;
       fix.push_back(words[n]);
     }
