@@ -90,6 +90,7 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
     size_t no = 0;
     int rule_index = static_cast<int>(lp->rules_.size());
     size_t patterns = 0;
+    bool needs_context = false;
     while (std::getline(in, line)) {
       ++no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -118,6 +119,9 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
         } else if (key == "next-line") {
           if (value != "name") return ConfigError(where + ": @next-line takes 'name'");
           rule.next_line_name = true;
+        } else if (key == "needs-context") {
+          if (!value.empty()) return ConfigError(where + ": @needs-context takes no value");
+          needs_context = true;
         } else if (key == "region") {
           if (value != "to-end" && value != "until-prose") {
             return ConfigError(where + ": @region takes 'to-end' or 'until-prose'");
@@ -133,6 +137,7 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
         return ConfigError(where + ": bad RE2 pattern: " + error);
       }
       lp->pattern_rule_.push_back(rule_index);
+      lp->pattern_needs_context_.push_back(needs_context);
       ++patterns;
     }
     if (rule.id.empty()) return ConfigError(path + ": missing @rule directive");
@@ -145,15 +150,41 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
   return Status::Ok();
 }
 
-int LinePatterns::match(std::string_view line, std::vector<int>* scratch) const {
+int LinePatterns::match(std::string_view line, std::vector<int>* scratch, bool* needs_context) const {
   scratch->clear();
+  if (needs_context) *needs_context = false;
   if (!set_->Match(re2::StringPiece(line.data(), line.size()), scratch)) return -1;
-  int best = -1;
+  int best = -1, best_weak = -1;
   for (int p : *scratch) {
     int r = pattern_rule_[static_cast<size_t>(p)];
-    if (best < 0 || r < best) best = r;
+    int& slot = pattern_needs_context_[static_cast<size_t>(p)] ? best_weak : best;
+    if (slot < 0 || r < slot) slot = r;
   }
-  return best;
+  if (best >= 0) return best;
+  if (needs_context) *needs_context = true;
+  return best_weak;
+}
+
+bool collapse_doubled_punctuation(std::string_view form, std::string* out) {
+  out->clear();
+  bool changed = false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    char c = form[i];
+    out->push_back(c);
+    if (c != '.' && c != ',') continue;
+    size_t j = i + 1;
+    if (j < form.size() && form[j] == ' ') ++j;
+    if (j >= form.size() || form[j] != c) continue;
+    // "...", ". . .": an ellipsis (a third mark after the pair, or one before it)
+    size_t k = j + 1;
+    if (k < form.size() && form[k] == ' ') ++k;
+    bool third = k < form.size() && form[k] == c;
+    bool before = i > 0 && (form[i - 1] == c || (i >= 2 && form[i - 1] == ' ' && form[i - 2] == c));
+    if (third || before) continue;
+    changed = true;
+    i = j;
+  }
+  return changed;
 }
 
 }  // namespace retouche
