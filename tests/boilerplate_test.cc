@@ -51,6 +51,7 @@ std::string context_document(const std::string& kind, const std::string& line) {
     return title + p1 + "\n  Pays                  Commerciale\n  " + line + "\n  Egypte                801.874.706\n\n" + p2;
   }
   const std::string scraped = "14/11/2020\n\n" + title;
+  if (kind == "headline") return "14/11/2020\n\n" + line + "\n\n" + p1 + "\n" + p2;
   if (kind == "scraped") return scraped + p1 + "\n" + line + "\n\n" + p2;
   if (kind == "tail") return scraped + p1 + "\n" + p2 + "\n" + line + "\n\nPartager sur Facebook\n";
   if (kind == "counted") return scraped + p1 + "\n" + p2 + "\n" + line + "\n24 Commentaires\n";
