@@ -208,7 +208,6 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       origin.push_back(i);
     }
     if (origin.size() == n || origin.empty()) break;
-    if (rest.back() != '\n' && rest.back() != '\r') rest.push_back('\n');  // the last line was removed
     LineIndex rest_lines(rest);
     Decisions more = decide(ctx, rest, rest_lines, facts, origin, first.furniture);
     bool added = false;
