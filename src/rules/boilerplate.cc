@@ -271,8 +271,8 @@ BoilerplateLines::Decisions BoilerplateLines::decide(RuleContext& ctx, std::stri
       if (!f.form.empty() && content.size() <= kMaxPatternLineBytes) {
         bool weak = false;
         int r = patterns_->match(f.form, &scratch, &weak);
-        // As the token stage will leave it: "No items found.." is "No items found."
-        if ((r < 0 || weak) && collapse_doubled_punctuation(f.form, &repaired)) {
+        // As the token stage may leave it: "No items found.." is "No items found."
+        if ((r < 0 || weak) && repaired_form(f.form, &repaired)) {
           bool weak2 = false;
           int r2 = patterns_->match(repaired, &scratch, &weak2);
           if (r2 >= 0 && (r < 0 || !weak2)) r = r2, weak = weak2;

@@ -1,9 +1,12 @@
 #include "rules/line_patterns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 
+#include "core/utf8.h"
 #include "io/data_file.h"
+#include "text/chars.h"
 
 namespace retouche {
 
@@ -165,24 +168,39 @@ int LinePatterns::match(std::string_view line, std::vector<int>* scratch, bool* 
   return best_weak;
 }
 
-bool collapse_doubled_punctuation(std::string_view form, std::string* out) {
+bool repaired_form(std::string_view form, std::string* out) {
   out->clear();
   bool changed = false;
-  for (size_t i = 0; i < form.size(); ++i) {
+  bool after_lower = false;  // the previous character is a lowercase letter
+  for (size_t i = 0; i < form.size();) {
     char c = form[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c))) {
+      size_t b = i;
+      char32_t cp = utf8::decode(form, i);
+      if (after_lower && text::is_upper(cp)) {
+        out->push_back(' ');
+        changed = true;
+      }
+      after_lower = text::is_lower(cp);
+      out->append(form.substr(b, i - b));
+      continue;
+    }
+    after_lower = false;
     out->push_back(c);
+    ++i;
     if (c != '.' && c != ',') continue;
-    size_t j = i + 1;
+    size_t j = i;
     if (j < form.size() && form[j] == ' ') ++j;
     if (j >= form.size() || form[j] != c) continue;
     // "...", ". . .": an ellipsis (a third mark after the pair, or one before it)
     size_t k = j + 1;
     if (k < form.size() && form[k] == ' ') ++k;
     bool third = k < form.size() && form[k] == c;
-    bool before = i > 0 && (form[i - 1] == c || (i >= 2 && form[i - 1] == ' ' && form[i - 2] == c));
+    size_t at = i - 1;
+    bool before = at > 0 && (form[at - 1] == c || (at >= 2 && form[at - 1] == ' ' && form[at - 2] == c));
     if (third || before) continue;
     changed = true;
-    i = j;
+    i = j + 1;
   }
   return changed;
 }

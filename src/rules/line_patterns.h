@@ -82,11 +82,14 @@ std::string_view trim_line(std::string_view line);
 // typographic apostrophe as "'". Patterns then need not care about spacing.
 void pattern_form(std::string_view line, std::string* out);
 
-// `form` with a period or comma typed twice (".." or ". .", ",," or ", ,")
-// written once, as typography.doubled-punctuation will leave it; ellipses
-// ("...") are kept. The lines stage matches this form too, so that a line
-// the token stage repairs into furniture ("No items found..") is removed in
-// the same pass, not in the next one. Returns false when nothing changed.
-bool collapse_doubled_punctuation(std::string_view form, std::string* out);
+// `form` as the token stage may leave it: a period or comma typed twice
+// (".." or ". .", ",," or ", ,") written once, as typography.doubled-punctuation
+// does (ellipses "..." are kept), and a space between a lowercase letter and
+// a capital inside a word, as the glued-word joins do ("utiliseMo" →
+// "utilise Mo"). The lines stage matches this form too, so that a line the
+// token stage repairs into furniture ("No items found..", "Ce site utiliseMo
+// cookies") is removed in the same pass, not in the next one. Returns false
+// when nothing changed.
+bool repaired_form(std::string_view form, std::string* out);
 
 }  // namespace retouche
