@@ -39,6 +39,44 @@ TEST(Boilerplate, PatternLinesTable) {
   }
 }
 
+// The document a row of tests/data/boilerplate-context-lines.tsv names,
+// with `line` in it.
+std::string context_document(const std::string& kind, const std::string& line) {
+  const std::string p1 = kParagraph1, p2 = kParagraph2;
+  const std::string title = "La Russie et ses alliés\n\n";
+  if (kind == "post") return title + p1 + "\n" + line + "\n\n" + p2;
+  if (kind == "title") return line + "\n\n" + p1 + "\n" + p2;
+  if (kind == "repeated") return title + line + "\n\n" + p1 + "\n" + line + "\n\n" + p2 + "\n" + line + "\n\n" + p1;
+  if (kind == "table") {
+    return title + p1 + "\n  Pays                  Commerciale\n  " + line + "\n  Egypte                801.874.706\n\n" + p2;
+  }
+  const std::string scraped = "14/11/2020\n\n" + title;
+  if (kind == "headline") return "14/11/2020\n\n" + line + "\n\n" + p1 + "\n" + p2;
+  if (kind == "scraped") return scraped + p1 + "\n" + line + "\n\n" + p2;
+  if (kind == "tail") return scraped + p1 + "\n" + p2 + "\n" + line + "\n\nPartager sur Facebook\n";
+  if (kind == "counted") return scraped + p1 + "\n" + p2 + "\n" + line + "\n24 Commentaires\n";
+  ADD_FAILURE() << "unknown document kind " << kind;
+  return line;
+}
+
+// Every line of tests/data/boilerplate-context-lines.tsv, in its document.
+TEST(Boilerplate, ContextLinesTable) {
+  std::vector<DataRow> rows;
+  ASSERT_TRUE(
+      read_data_file(testing::source_dir() + "/tests/data/boilerplate-context-lines.tsv", 3, 3, &rows).ok());
+  ASSERT_GT(rows.size(), 30u);
+  for (const DataRow& row : rows) {
+    const std::string& expected = row.fields[0];
+    const std::string& line = row.fields[2];
+    std::string doc = context_document(row.fields[1], line);
+    Result r = testing::clean(doc);
+    // removed_by() names the first deletion of any copy of the line; other
+    // lines of the document may go (the date line), and other families may
+    // edit the line (a title-case heading): only its removal is tested here.
+    EXPECT_EQ(removed_by(r, line), expected) << "line " << row.line << " (" << row.fields[1] << "): " << line;
+  }
+}
+
 TEST(Boilerplate, BylineIntroTakesTheNameLineWithIt) {
   std::string doc = std::string(kParagraph1) + "\nPar\nAriela Tomson\n";
   EXPECT_EQ(testing::clean(doc).clean_text, std::string(kParagraph1));
@@ -48,7 +86,11 @@ TEST(Boilerplate, BylineIntroTakesTheNameLineWithIt) {
 }
 
 TEST(Boilerplate, UnrelatedHeadlinesAfterTheArticleGo) {
-  std::string doc = std::string("Les alliés de la Russie prennent leurs distances\n\n") + kParagraph1 + "\n" +
+  // A scraped article (a share bar under its title): the headlines pasted
+  // after it go. In a document without furniture they would stay (the
+  // headline of the next article at the end of a news file is its text).
+  std::string doc = std::string("Les alliés de la Russie prennent leurs distances\n\nPartager sur Facebook\n\n") +
+                    kParagraph1 + "\n" +
                     kParagraph2 +
                     "\nKamala Harris fait valoir son rôle de chef de file dans son discours au Comité national démocrate\n"
                     "\nKamala Harris fait valoir son rôle de chef de file dans son discours au Comité national démocrate\n";

@@ -6,6 +6,14 @@
 //    or after the article body, title-like shape, and how few of the line's
 //    content words the body uses (an unrelated headline pasted at the end).
 // When the evidence is weak the line is kept and reported.
+//
+// Signals without a list (foreign, duplicate and unrelated-headline lines)
+// act only in a document where the phrase patterns found page furniture: a
+// blog post or a book converted to text has titles, English subheadings and
+// repeated salutations of its own, and no share bar. A line the token stage
+// will repair ("No items found..") is matched as it will be, and the rule
+// decides again on the text without the lines it removed until nothing more
+// goes, so that a second run finds nothing the first one enabled.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +50,31 @@ constexpr int kMaxForeignWords = kMaxCountedWords;  // language counts exist up 
 constexpr int kNearBodyLines = 1;
 // A line this long printed twice is site text, not an article's paragraph.
 constexpr int kRepeatedProseChars = 70;
+// Lines of furniture the phrase patterns must find in a document before the
+// signals without a list (foreign, duplicate, unrelated-headline lines) act.
+constexpr int kMinFurnitureForSignals = 1;
+// A short line printed this often is furniture, in any document ...
+constexpr int kManyCopies = 3;
+// ... and this often, even where a paragraph follows each copy: a speech
+// opens a few of its parts with "Mesdames et messieurs,", a template prints
+// its labels on every item.
+constexpr int kTemplateCopies = 10;
+// Rounds of decide() on the text without the lines removed so far.
+constexpr int kMaxRounds = 4;
+
+// "-----", "=====", "--- ---": a rule line. Touching a line of text it is
+// a table's rule or a heading's underline, not a stray fragment.
+bool is_rule_line(std::string_view form) {
+  int marks = 0;
+  for (char c : form) {
+    if (c == '-' || c == '=' || c == '_') {
+      ++marks;
+    } else if (c != ' ' && c != '+' && c != '|') {
+      return false;
+    }
+  }
+  return marks >= 3;
+}
 
 std::string foreign_why(ForeignEvidence by) {
   return by == ForeignEvidence::kLanguageId ? "line not in French (CLD2)"
@@ -104,7 +137,38 @@ class BoilerplateLines : public Rule {
     int decision = -1;           // info index of the rule removing it
     std::string why;             // message detail
     bool blank = true;
+    int needs_context = -1;      // a @needs-context pattern's rule: removed only in context
   };
+  // What decide() concludes about each line of the text it is given.
+  struct LineDecision {
+    int decision = -1;  // info index of the rule removing the line, -1: kept
+    size_t unit = 0;    // the lines of one unit go together
+    double confidence = 0;
+    std::string message;
+  };
+  struct Report {  // an unsure headline, kept and reported
+    size_t first = 0, last = 0;
+    std::string message;
+  };
+  struct Decisions {
+    std::vector<LineDecision> lines;
+    std::vector<Report> reports;
+    int furniture = 0;  // lines the phrase patterns (without @needs-context) removed
+    std::vector<bool> page_body;  // lines of a page's article body (a confident body model)
+  };
+  // What a line's content alone says, computed once and kept across rounds.
+  struct LineFacts {
+    bool ready = false;
+    std::string form;  // pattern form
+    bool code = false;
+    int pattern = -1;  // phrase pattern rule, -1: none
+    bool needs_context = false;
+    int foreign = -1;  // ForeignEvidence of the line alone, -1: not computed yet
+  };
+  // `facts[origin[i]]` caches line i; `furniture_seen`: the furniture of the
+  // first round (-1 on the first).
+  Decisions decide(RuleContext& ctx, std::string_view t, const LineIndex& lines, std::vector<LineFacts>& facts,
+                   const std::vector<size_t>& origin, int furniture_seen) const;
 
   std::unique_ptr<LinePatterns> patterns_;
   std::unique_ptr<LinePatterns> regions_;  // region headers (corrections/boilerplate/regions/)
@@ -125,32 +189,127 @@ void BoilerplateLines::check(RuleContext& ctx) const {
   const LineIndex& lines = ctx.lines();
   size_t n = lines.size();
   if (n == 0) return;
+  std::vector<LineFacts> facts(n);
+  std::vector<size_t> all(n);
+  for (size_t i = 0; i < n; ++i) all[i] = i;
+  Decisions first = decide(ctx, t, lines, facts, all, -1);
+  std::vector<LineDecision> final = std::move(first.lines);
+  // Decide again on the text without the removed lines: a line that was
+  // kept as the middle of a paragraph or as a heading may now stand alone.
+  // The article body of a page found in the first round stays: without its
+  // furniture the page may no longer look like one.
+  size_t unit_base = n;
+  for (int round = 1; round < kMaxRounds; ++round) {
+    std::string rest;
+    std::vector<size_t> origin;
+    for (size_t i = 0; i < n; ++i) {
+      if (final[i].decision >= 0) continue;
+      rest.append(t.substr(lines[i].begin, lines[i].end - lines[i].begin));
+      origin.push_back(i);
+    }
+    if (origin.size() == n || origin.empty()) break;
+    LineIndex rest_lines(rest);
+    Decisions more = decide(ctx, rest, rest_lines, facts, origin, first.furniture);
+    bool added = false;
+    for (size_t k = 0; k < more.lines.size() && k < origin.size(); ++k) {
+      if (more.lines[k].decision < 0 || first.page_body[origin[k]]) continue;
+      final[origin[k]] = std::move(more.lines[k]);
+      final[origin[k]].unit += unit_base;
+      added = true;
+    }
+    unit_base += rest_lines.size() + 1;
+    if (!added) break;
+  }
+  // Proposals: whole lines, terminators included; a unit's contiguous lines
+  // as one finding.
+  for (size_t i = 0; i < n;) {
+    if (final[i].decision < 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < n && final[j + 1].decision == final[i].decision && final[j + 1].unit == final[i].unit) ++j;
+    ctx.propose(final[i].decision, lines[i].begin, lines[j].end, "", final[i].confidence, final[i].message);
+    i = j + 1;
+  }
+  for (const Report& r : first.reports) {
+    bool removed = false;
+    for (size_t k = r.first; k <= r.last; ++k) removed = removed || final[k].decision >= 0;
+    if (removed) continue;
+    ctx.propose(kUnrelated, lines[r.first].begin, lines[r.last].end, "", 0.4, r.message, Applicability::kReport);
+    ctx.notes().hold_line(ctx.map().to_original_begin(lines[r.first].begin),
+                          ctx.map().to_original_end(lines[r.last].content_end));
+  }
+}
+
+BoilerplateLines::Decisions BoilerplateLines::decide(RuleContext& ctx, std::string_view t, const LineIndex& lines,
+                                                     std::vector<LineFacts>& facts,
+                                                     const std::vector<size_t>& origin, int furniture_seen) const {
+  size_t n = lines.size();
+  Decisions out;
+  out.lines.resize(n);
+  out.page_body.assign(n, false);
 
   // 1. Phrase patterns, line by line.
-  std::vector<std::string> form(n);
+  std::vector<std::string_view> form(n);
   std::vector<int> pattern(n, -1);
+  std::vector<bool> needs_context(n, false);  // pattern[i] matched only a @needs-context pattern
   std::vector<bool> breaker(n, false);
   std::vector<int> scratch;
+  std::string repaired;
   // Code and configuration lines (a tech post's shell commands): no signal
   // below reads them as foreign, headline or duplicate lines.
   std::vector<bool> code(n, false);
   for (size_t i = 0; i < n; ++i) {
-    std::string_view content = t.substr(lines[i].begin, lines[i].content_end - lines[i].begin);
-    if (content.size() > kMaxAnalysedBytes) content = content.substr(0, kMaxAnalysedBytes);
-    pattern_form(content, &form[i]);
-    code[i] = !form[i].empty() && looks_like_code_line(content, form[i]);
-    if (form[i].empty() || content.size() > kMaxPatternLineBytes) continue;
-    int r = patterns_->match(form[i], &scratch);
-    pattern[i] = r >= 0 && ctx.enabled(r) ? r : -1;  // a disabled rule decides nothing
-    // "}" closing a code block is code, not a stray fragment of the page.
-    if (pattern[i] >= 0 && code[i] && (content.starts_with("    ") || content.starts_with("\t"))) pattern[i] = -1;
+    LineFacts& f = facts[origin[i]];
+    if (!f.ready) {
+      f.ready = true;
+      std::string_view content = t.substr(lines[i].begin, lines[i].content_end - lines[i].begin);
+      if (content.size() > kMaxAnalysedBytes) content = content.substr(0, kMaxAnalysedBytes);
+      pattern_form(content, &f.form);
+      f.code = !f.form.empty() && looks_like_code_line(content, f.form);
+      if (!f.form.empty() && content.size() <= kMaxPatternLineBytes) {
+        bool weak = false;
+        int r = patterns_->match(f.form, &scratch, &weak);
+        // As the token stage may leave it: "No items found.." is "No items found."
+        if ((r < 0 || weak) && repaired_form(f.form, &repaired)) {
+          bool weak2 = false;
+          int r2 = patterns_->match(repaired, &scratch, &weak2);
+          if (r2 >= 0 && (r < 0 || !weak2)) r = r2, weak = weak2;
+        }
+        f.pattern = r >= 0 && ctx.enabled(r) ? r : -1;  // a disabled rule decides nothing
+        f.needs_context = f.pattern >= 0 && weak;
+        // "}" closing a code block is code, not a stray fragment of the page.
+        if (f.pattern >= 0 && f.code && (content.starts_with("    ") || content.starts_with("\t"))) {
+          f.pattern = -1;
+          f.needs_context = false;
+        }
+      }
+    }
+    form[i] = f.form;
+    code[i] = f.code;
+    pattern[i] = f.pattern;
+    needs_context[i] = f.needs_context;
     breaker[i] = pattern[i] >= 0;
   }
+  // A rule line touching a line of text: a table's rule, a heading's underline.
+  for (size_t i = 0; i < n; ++i) {
+    if (pattern[i] < 0 || !is_rule_line(form[i])) continue;
+    auto text_line = [&](size_t k) { return !form[k].empty() && (pattern[k] < 0 || needs_context[k]); };
+    if ((i > 0 && text_line(i - 1)) || (i + 1 < n && text_line(i + 1))) {
+      pattern[i] = -1;
+      needs_context[i] = breaker[i] = false;
+    }
+  }
+  // Does the document show page furniture at all?
+  for (size_t i = 0; i < n; ++i) out.furniture += pattern[i] >= 0 && !needs_context[i];
+  if (furniture_seen >= 0) out.furniture = std::max(out.furniture, furniture_seen);
+  bool scraped = out.furniture >= kMinFurnitureForSignals;
   for (size_t i = 0; i < n; ++i) {
     if (pattern[i] < 0 || !patterns_->rules()[static_cast<size_t>(pattern[i])].next_line_name) continue;
     size_t j = i + 1;
     while (j < n && form[j].empty()) ++j;
-    if (j < n && pattern[j] < 0 && j - i <= 2 && looks_like_name_line(form[j])) {
+    if (j < n && pattern[j] < 0 && !needs_context[i] && j - i <= 2 && looks_like_name_line(form[j])) {
       pattern[j] = pattern[i];
       breaker[j] = true;
     }
@@ -168,8 +327,10 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       continue;
     }
     LineShape s = line_shape(form[i], fr_, en_);
-    if (!ctx.enabled(kForeign) || s.words > kMaxForeignWords || s.ends_sentence) continue;
-    foreign_by[i] = foreign_line_evidence(form[i], s, ctx.lexicon());
+    if (!scraped || !ctx.enabled(kForeign) || s.words > kMaxForeignWords || s.ends_sentence) continue;
+    LineFacts& f = facts[origin[i]];
+    if (f.foreign < 0) f.foreign = static_cast<int>(foreign_line_evidence(form[i], s, ctx.lexicon()));
+    foreign_by[i] = static_cast<ForeignEvidence>(f.foreign);
     if (foreign_by[i] != ForeignEvidence::kNone) {
       foreign[i] = breaker[i] = true;
     }
@@ -190,7 +351,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       u.form += form[k];
     }
     u.blank = u.form.empty();
-    if (pattern[i] >= 0) u.decision = pattern[i];
+    if (pattern[i] >= 0) (needs_context[i] && i == j ? u.needs_context : u.decision) = pattern[i];
     if (foreign[i] && i == j) {
       u.decision = kForeign;
       u.why = foreign_why(foreign_by[i]);
@@ -198,6 +359,24 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     if (!u.blank) u.shape = line_shape(u.form, fr_, en_);
     units.push_back(std::move(u));
     i = j + 1;
+  }
+  // The nearest non-blank unit before (dir -1) or after (+1) `u`, or -1.
+  auto neighbour = [&](size_t u, int dir) -> long {
+    for (long v = static_cast<long>(u) + dir; v >= 0 && v < static_cast<long>(units.size()); v += dir) {
+      if (!units[static_cast<size_t>(v)].blank) return v;
+    }
+    return -1;
+  };
+  auto kept_prose = [&](long v) {
+    return v >= 0 && units[static_cast<size_t>(v)].decision < 0 && units[static_cast<size_t>(v)].needs_context < 0 &&
+           units[static_cast<size_t>(v)].shape.prose;
+  };
+  // A line between two paragraphs is the article's (an English subheading,
+  // a quoted title) unless CLD2 is sure of it.
+  for (size_t u = 0; u < units.size(); ++u) {
+    Unit& x = units[u];
+    if (x.decision != kForeign || foreign_by[x.first] == ForeignEvidence::kLanguageId) continue;
+    if (kept_prose(neighbour(u, -1)) && kept_prose(neighbour(u, +1))) x.decision = -1;
   }
 
   // 3a. The page's body model (src/rules/page_body.h) and its regions.
@@ -215,7 +394,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     b.title_like = x.shape.title_like;
     // A foreign line is not furniture to the body model: an English title
     // inside an article is the article's.
-    b.furniture = x.decision >= 0 && x.decision != kForeign;
+    b.furniture = (x.decision >= 0 && x.decision != kForeign) || x.needs_context >= 0;
     b.name_like = looks_like_name_line(x.form);
     if (x.first == x.last && x.form.size() <= kMaxPatternLineBytes) {
       int r = regions_->match(x.form, &scratch);
@@ -381,12 +560,18 @@ void BoilerplateLines::check(RuleContext& ctx) const {
 
   // 4. Signals for every line the patterns left.
   std::unordered_map<std::string_view, size_t> seen;
+  // How often each short line is printed: a line printed many times is
+  // furniture even where the patterns found none (a menu item, a label).
+  std::unordered_map<std::string_view, int> copies;
+  for (const Unit& x : units) {
+    if (!x.blank && !x.shape.prose) ++copies[x.form];
+  }
   for (size_t u = 0; u < units.size(); ++u) {
     Unit& x = units[u];
     if (x.blank) continue;
     // Paragraphs are never duplicates to remove: only short lines are hashed.
     bool first_copy = x.shape.prose || seen.emplace(x.form, u).second;
-    if (x.decision >= 0) continue;
+    if (x.decision >= 0 || x.needs_context >= 0) continue;
     // A foreign sentence with its final period is decided here, after the
     // paragraphs are known (a headline has no period; a quote may).
     const LineShape& s = x.shape;
@@ -394,8 +579,21 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     bool is_code = false;
     for (size_t k = x.first; k <= x.last && !is_code; ++k) is_code = code[k];
     if (is_code || looks_like_list_item(x.form)) continue;
-    ForeignEvidence by = interior || s.words > kMaxForeignWords ? ForeignEvidence::kNone
-                                                                : foreign_line_evidence(x.form, s, ctx.lexicon());
+    long prev = neighbour(u, -1), next = neighbour(u, +1);
+    // A short line followed by the paragraph it introduces: a heading.
+    bool heading = !page_mode && kept_prose(next);
+    bool between_paragraphs = kept_prose(prev) && kept_prose(next);
+    ForeignEvidence by = ForeignEvidence::kNone;
+    if (scraped && !interior && s.words <= kMaxForeignWords) {
+      if (x.first == x.last) {  // the line alone: its evidence is cached
+        LineFacts& f = facts[origin[x.first]];
+        if (f.foreign < 0) f.foreign = static_cast<int>(foreign_line_evidence(x.form, s, ctx.lexicon()));
+        by = static_cast<ForeignEvidence>(f.foreign);
+      } else {
+        by = foreign_line_evidence(x.form, s, ctx.lexicon());
+      }
+    }
+    if (by == ForeignEvidence::kWordLists && between_paragraphs) by = ForeignEvidence::kNone;
     if (by != ForeignEvidence::kNone) {
       x.decision = kForeign;
       x.why = foreign_why(by);
@@ -414,7 +612,15 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     // On a page, the article's title inside the body is no copy of its
     // reprint in the top bar.
     if (!first_copy && page_mode && page.in_body[u] && !page.in_body[seen[x.form]]) first_copy = true;
-    if (!first_copy && !s.prose && ctx.enabled(kDuplicate)) {
+    // A repeated line goes when the document shows furniture or prints it
+    // many times, and unless it heads a paragraph (a speech's "Mesdames et
+    // messieurs," before each part); a line printed twice in a row, or in
+    // every item of a template, goes whatever follows it.
+    int printed = copies[x.form];
+    bool repeated_in_a_row = !first_copy && prev >= 0 && units[static_cast<size_t>(prev)].form == x.form;
+    bool evidence = scraped || printed >= kManyCopies;
+    bool heads = heading && !repeated_in_a_row && printed < kTemplateCopies;
+    if (!first_copy && !s.prose && evidence && !heads && ctx.enabled(kDuplicate)) {
       x.decision = kDuplicate;
       x.why = "repeats line " + std::to_string(units[seen[x.form]].first + 1);
       continue;
@@ -431,7 +637,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       while (v < units.size() && units[v].blank) ++v;
       if (v < units.size() && units[v].decision < 0 && units[v].shape.prose) continue;
     }
-    if (!ctx.enabled(kUnrelated) || !s.title_like || !(head || tail) || mid_paragraph(x)) continue;
+    if (!scraped || !ctx.enabled(kUnrelated) || !s.title_like || !(head || tail) || mid_paragraph(x)) continue;
     words.clear();
     content_words(x.form, fr_, en_, &words);
     if (words.empty()) continue;
@@ -449,11 +655,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
               (duplicated ? ", repeated" : "");
     } else if (overlap < 0.5) {
       // Unsure: keep the line, tell the reviewer, and keep it a line of its own.
-      ctx.propose(kUnrelated, lines[x.first].begin, lines[x.last].end, "", 0.4,
-                  "\"" + x.form + "\" may be an unrelated headline (" + detail + "); kept",
-                  Applicability::kReport);
-      ctx.notes().hold_line(ctx.map().to_original_begin(lines[x.first].begin),
-                            ctx.map().to_original_end(lines[x.last].content_end));
+      out.reports.push_back({x.first, x.last, "\"" + x.form + "\" may be an unrelated headline (" + detail + "); kept"});
     }
   }
 
@@ -464,7 +666,7 @@ void BoilerplateLines::check(RuleContext& ctx) const {
   }
   for (size_t u = 0; u < units.size(); ++u) {
     Unit& x = units[u];
-    if (x.blank || x.decision >= 0 || !ctx.enabled(kDuplicate)) continue;
+    if (x.blank || x.decision >= 0 || x.needs_context >= 0 || !ctx.enabled(kDuplicate)) continue;
     if (page_mode && page.in_body[u]) continue;
     if (x.first == x.last && code[x.first]) continue;
     auto it = removed_form.find(x.form);
@@ -473,8 +675,30 @@ void BoilerplateLines::check(RuleContext& ctx) const {
     x.why = "copy of a line removed as boilerplate";
   }
 
-  // 6. Proposals: whole lines, terminators included.
-  for (const Unit& x : units) {
+  // 6. Lines that match a pattern only in context: furniture when a line
+  // next to them is (a counter, a loader, a share bar, a byline) or when
+  // they lie outside a page's body (step 3a). Between paragraphs, or
+  // heading the paragraph after them, they are the article's.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t u = 0; u < units.size(); ++u) {
+      Unit& x = units[u];
+      if (x.needs_context < 0 || x.decision >= 0) continue;
+      long prev = neighbour(u, -1), next = neighbour(u, +1);
+      auto furniture = [&](long v) { return v >= 0 && units[static_cast<size_t>(v)].decision >= 0; };
+      if (scraped && (furniture(prev) || furniture(next))) {
+        x.decision = x.needs_context;
+        changed = true;
+      }
+    }
+  }
+
+  // 7. What each line becomes.
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Unit& x = units[u];
+    if (page_mode && page.in_body[u]) {
+      for (size_t k = x.first; k <= x.last; ++k) out.page_body[k] = true;
+    }
     if (x.decision < 0) continue;
     double confidence;
     std::string message;
@@ -493,9 +717,11 @@ void BoilerplateLines::check(RuleContext& ctx) const {
       message = x.why;
     }
     std::string shown = x.form.size() > 80 ? x.form.substr(0, 77) + "..." : x.form;
-    ctx.propose(x.decision, lines[x.first].begin, lines[x.last].end, "", confidence,
-                "\"" + shown + "\": " + message);
+    for (size_t k = x.first; k <= x.last; ++k) {
+      out.lines[k] = {x.decision, u, confidence, "\"" + shown + "\": " + message};
+    }
   }
+  return out;
 }
 
 }  // namespace

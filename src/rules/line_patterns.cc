@@ -1,9 +1,12 @@
 #include "rules/line_patterns.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 
+#include "core/utf8.h"
 #include "io/data_file.h"
+#include "text/chars.h"
 
 namespace retouche {
 
@@ -90,6 +93,7 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
     size_t no = 0;
     int rule_index = static_cast<int>(lp->rules_.size());
     size_t patterns = 0;
+    bool needs_context = false;
     while (std::getline(in, line)) {
       ++no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -118,6 +122,9 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
         } else if (key == "next-line") {
           if (value != "name") return ConfigError(where + ": @next-line takes 'name'");
           rule.next_line_name = true;
+        } else if (key == "needs-context") {
+          if (!value.empty()) return ConfigError(where + ": @needs-context takes no value");
+          needs_context = true;
         } else if (key == "region") {
           if (value != "to-end" && value != "until-prose") {
             return ConfigError(where + ": @region takes 'to-end' or 'until-prose'");
@@ -133,6 +140,7 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
         return ConfigError(where + ": bad RE2 pattern: " + error);
       }
       lp->pattern_rule_.push_back(rule_index);
+      lp->pattern_needs_context_.push_back(needs_context);
       ++patterns;
     }
     if (rule.id.empty()) return ConfigError(path + ": missing @rule directive");
@@ -145,15 +153,56 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
   return Status::Ok();
 }
 
-int LinePatterns::match(std::string_view line, std::vector<int>* scratch) const {
+int LinePatterns::match(std::string_view line, std::vector<int>* scratch, bool* needs_context) const {
   scratch->clear();
+  if (needs_context) *needs_context = false;
   if (!set_->Match(re2::StringPiece(line.data(), line.size()), scratch)) return -1;
-  int best = -1;
+  int best = -1, best_weak = -1;
   for (int p : *scratch) {
     int r = pattern_rule_[static_cast<size_t>(p)];
-    if (best < 0 || r < best) best = r;
+    int& slot = pattern_needs_context_[static_cast<size_t>(p)] ? best_weak : best;
+    if (slot < 0 || r < slot) slot = r;
   }
-  return best;
+  if (best >= 0) return best;
+  if (needs_context) *needs_context = true;
+  return best_weak;
+}
+
+bool repaired_form(std::string_view form, std::string* out) {
+  out->clear();
+  bool changed = false;
+  bool after_lower = false;  // the previous character is a lowercase letter
+  for (size_t i = 0; i < form.size();) {
+    char c = form[i];
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c))) {
+      size_t b = i;
+      char32_t cp = utf8::decode(form, i);
+      if (after_lower && text::is_upper(cp)) {
+        out->push_back(' ');
+        changed = true;
+      }
+      after_lower = text::is_lower(cp);
+      out->append(form.substr(b, i - b));
+      continue;
+    }
+    after_lower = false;
+    out->push_back(c);
+    ++i;
+    if (c != '.' && c != ',') continue;
+    size_t j = i;
+    if (j < form.size() && form[j] == ' ') ++j;
+    if (j >= form.size() || form[j] != c) continue;
+    // "...", ". . .": an ellipsis (a third mark after the pair, or one before it)
+    size_t k = j + 1;
+    if (k < form.size() && form[k] == ' ') ++k;
+    bool third = k < form.size() && form[k] == c;
+    size_t at = i - 1;
+    bool before = at > 0 && (form[at - 1] == c || (at >= 2 && form[at - 1] == ' ' && form[at - 2] == c));
+    if (third || before) continue;
+    changed = true;
+    i = j + 1;
+  }
+  return changed;
 }
 
 }  // namespace retouche

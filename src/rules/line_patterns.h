@@ -14,6 +14,13 @@
 // Every pattern is an RE2 expression that must match a whole line (after
 // trimming spaces); all patterns of all files are compiled into one RE2::Set,
 // so a line is classified in one pass whatever the number of patterns.
+//
+// Patterns after a line "@needs-context" match lines that are also real text
+// in an article (a bare "Réactions" is a comment widget or a section heading;
+// "Tools > Build System > New" is a breadcrumb or a menu path in a tech post;
+// "DiePresse.com" a site's name or the source under a quote). match() tells
+// such a match apart, and the rule removes the line only when its context
+// says it is furniture (src/rules/boilerplate.cc).
 #pragma once
 
 #include <re2/re2.h>
@@ -56,11 +63,14 @@ class LinePatterns {
 
   // Index (into rules()) of the first rule one of whose patterns matches the
   // whole of `line`, or -1. `scratch` avoids allocation across calls.
-  int match(std::string_view line, std::vector<int>* scratch) const;
+  // A pattern without @needs-context wins over one with it; `*needs_context`
+  // (when given) says whether only such patterns matched.
+  int match(std::string_view line, std::vector<int>* scratch, bool* needs_context = nullptr) const;
 
  private:
   std::vector<LinePatternRule> rules_;
   std::vector<int> pattern_rule_;  // pattern index -> rule index
+  std::vector<bool> pattern_needs_context_;  // pattern index -> after @needs-context
   std::unique_ptr<RE2::Set> set_;
 };
 
@@ -71,5 +81,15 @@ std::string_view trim_line(std::string_view line);
 // narrow NBSP, thin space, tab) as one ASCII space, runs collapsed, and the
 // typographic apostrophe as "'". Patterns then need not care about spacing.
 void pattern_form(std::string_view line, std::string* out);
+
+// `form` as the token stage may leave it: a period or comma typed twice
+// (".." or ". .", ",," or ", ,") written once, as typography.doubled-punctuation
+// does (ellipses "..." are kept), and a space between a lowercase letter and
+// a capital inside a word, as the glued-word joins do ("utiliseMo" →
+// "utilise Mo"). The lines stage matches this form too, so that a line the
+// token stage repairs into furniture ("No items found..", "Ce site utiliseMo
+// cookies") is removed in the same pass, not in the next one. Returns false
+// when nothing changed.
+bool repaired_form(std::string_view form, std::string* out);
 
 }  // namespace retouche

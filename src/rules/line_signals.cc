@@ -1,5 +1,7 @@
 #include "rules/line_signals.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 #include "lexicon/lexicon.h"
 #include "text/chars.h"
@@ -167,7 +169,12 @@ bool looks_like_name_line(std::string_view line) {
   if (name.size() > 60 || name.empty()) return false;
   int words = 0;
   bool ok = true;
+  // "La Conspiration", "Le Dilemme Environnemental", "L'Observateur National":
+  // a title in title case opens with an article; a person's name does not.
+  static const std::vector<std::string_view> kArticles = {"Le", "La", "Les", "L", "Un", "Une", "Des", "Du",
+                                                          "Au", "Aux", "The", "A", "An"};
   for_each_token(name, [&](std::string_view tok) {
+    if (words == 0 && std::find(kArticles.begin(), kArticles.end(), tok) != kArticles.end()) ok = false;
     static const std::vector<std::string_view> kParticles = {"de", "du", "des", "d'", "van", "von",
                                                              "der", "den", "di", "da", "le", "la",
                                                              "el", "al", "ben", "bin", "ibn", "y"};
