@@ -26,8 +26,8 @@ enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSpace, kNewline, kProt
 
 // 12 bytes: a document has about 0.4 tokens per byte, so the token list is
 // the biggest allocation of a run (docs/reliability.md, "Memory per
-// document"). Offsets are 32-bit: the pipeline refuses documents of 4 GiB
-// or more (kMaxTextBytes).
+// document"). Offsets are 32-bit: the pipeline refuses documents over
+// half of kMaxTextBytes (2 GiB), leaving its stages room to insert.
 struct Token {
   uint32_t begin;
   uint32_t end;
