@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,6 @@ class OffsetMap {
 };
 
 // Applies sorted, non-overlapping edits to `text` in one pass.
-std::string apply_edits(const std::string& text, const std::vector<Edit>& edits);
+std::string apply_edits(std::string_view text, const std::vector<Edit>& edits);
 
 }  // namespace retouche

@@ -74,6 +74,10 @@ struct PipelineOptions {
   // document's own evidence (`--assume-damaged`; for text known to be dirty,
   // such as short snippets, and for testing rules one sentence at a time).
   bool assume_damaged = false;
+  // Cheap checks that skip work whose answer they know (src/pipeline/fast_path.h);
+  // the output is the same without them. RETOUCHE_FAST_PATH=0 in the
+  // environment turns them off too.
+  bool fast_path = true;
 };
 
 struct RuleDescription {

@@ -135,7 +135,7 @@ void OffsetMap::compose(const std::vector<Edit>& edits) {
   cur_size_ = static_cast<size_t>(static_cast<long long>(cur_size_) + shift);
 }
 
-std::string apply_edits(const std::string& text, const std::vector<Edit>& edits) {
+std::string apply_edits(std::string_view text, const std::vector<Edit>& edits) {
   std::string out;
   size_t grow = 0;
   for (const Edit& e : edits) grow += e.text.size();

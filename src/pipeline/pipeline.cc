@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <set>
 
 #include "core/line_index.h"
 #include "core/utf8.h"
 #include "lexicon/name_table.h"
 #include "pipeline/evidence.h"
+#include "pipeline/fast_path.h"
 #include "pipeline/keep_words.h"
 #include "pipeline/notes.h"
 #include "pipeline/registry.h"
@@ -34,6 +37,9 @@ struct Pipeline::Impl {
   std::unique_ptr<SessionPool> pool;
   mutable std::vector<std::atomic<uint64_t>> rule_nanos;
   bool language_gate = true;  // language.not-french: off with --force-language or --disable
+  // The fast path's word lists, or null when the fast path is off.
+  const WordSet* french_markers = nullptr;
+  const WordSet* english_words = nullptr;
 
   Impl() : rule_nanos(0) {}
 };
@@ -102,6 +108,9 @@ Result unchanged(const Document& doc, const DocumentEvidence& ev) {
   locate(doc.text, r.findings);
   return r;
 }
+
+// Tokens of a session's buffer kept from one document to the next (12 MB).
+constexpr size_t kKeptTokenCapacity = size_t{1} << 20;
 
 size_t count_words(const std::vector<text::Token>& toks) {
   size_t n = 0;
@@ -188,6 +197,25 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
                    [](const Impl::LoadedRule& a, const Impl::LoadedRule& b) {
                      return a.stage < b.stage;
                    });
+  const char* fast_env = std::getenv("RETOUCHE_FAST_PATH");
+  if (options.fast_path && !(fast_env && std::strcmp(fast_env, "0") == 0)) {
+    for (auto [list, name] : {std::pair{&impl->french_markers, "french-markers-fr"},
+                              std::pair{&impl->english_words, "function-words-en"}}) {
+      *list = impl->resources->word_list(name);
+      if (!*list) {
+        *status = ConfigError(std::string("missing word list ") + name + ".txt in " +
+                              impl->resources->dictionaries_dir);
+        return nullptr;
+      }
+      for (const std::string& w : **list) {
+        if (w.size() > kLongestMarker) {
+          *status = ConfigError(std::string("dictionaries/") + name + ".txt: '" + w + "' is longer than " +
+                                std::to_string(kLongestMarker) + " bytes (the fast path's limit)");
+          return nullptr;
+        }
+      }
+    }
+  }
   impl->rule_nanos = std::vector<std::atomic<uint64_t>>(impl->rules.size());
   impl->pool = std::make_unique<SessionPool>(*impl->resources->lexicon);
   *status = Status::Ok();
@@ -207,6 +235,12 @@ std::map<std::string, double> Pipeline::rule_seconds() const {
 
 Status Pipeline::run(const Document& doc, Result* result) const {
   const Policy& policy = impl_->options.policy;
+  // Tokens hold 32-bit offsets (text/tokenizer.h); half the range leaves the
+  // stages room to insert.
+  if (doc.text.size() > text::kMaxTextBytes / 2) {
+    return InputError("document of " + std::to_string(doc.text.size()) +
+                      " bytes: the limit is 2 GiB per document (split it at paragraphs)");
+  }
   if (!impl_->options.lossy_utf8) {
     size_t bad = utf8::find_invalid(doc.text);
     if (bad != utf8::kValid) {
@@ -218,7 +252,11 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   struct Release {
     SessionPool* pool;
     std::unique_ptr<Session>* s;
-    ~Release() { pool->release(std::move(*s)); }
+    ~Release() {
+      // A huge document's token list is not kept for the next (small) ones.
+      if ((*s)->tokens.capacity() > kKeptTokenCapacity) std::vector<text::Token>().swap((*s)->tokens);
+      pool->release(std::move(*s));
+    }
   } release{impl_->pool.get(), &session};
 
   Result r;
@@ -233,14 +271,19 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   // Spans of the original no token rule edits inside: lines in another
   // language; no rule but normalisation: code blocks; no rule at all: the
   // words the user protects.
-  const ByteSpans foreign = foreign_lines(doc.text);
+  const ByteSpans foreign =
+      impl_->french_markers ? foreign_lines_fast(doc.text, *impl_->french_markers, *impl_->english_words)
+                            : foreign_lines(doc.text);
   ev.foreign_lines = foreign.size();
   const ByteSpans code = code_lines(doc.text);
   const ByteSpans kept = impl_->resources->keep_words ? impl_->resources->keep_words->find(doc.text)
                                                       : ByteSpans();
   DamageCounter damage;
 
-  std::string text = doc.text;
+  // The stages read the document itself until one edits it (no copy of a
+  // text the pipeline may leave unchanged: docs/reliability.md, memory).
+  std::string edited;
+  std::string_view text = doc.text;
   r.map = OffsetMap(text.size());
   DocumentNotes notes;
   using Clock = std::chrono::steady_clock;
@@ -339,7 +382,8 @@ Status Pipeline::run(const Document& doc, Result* result) const {
     }
     std::vector<Edit> applied = edits.edits(res);
     if (!applied.empty()) {
-      text = apply_edits(text, applied);
+      edited = apply_edits(text, applied);
+      text = edited;
       r.map.compose(applied);
     }
     r.stage_seconds[s] += std::chrono::duration<double>(Clock::now() - stage_start).count();
@@ -350,7 +394,11 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   });
   locate(doc.text, r.findings);
   assign_finding_ids(doc.text, &r.findings);
-  r.clean_text = std::move(text);
+  if (text.data() == doc.text.data()) {
+    r.clean_text = doc.text;
+  } else {
+    r.clean_text = std::move(edited);
+  }
   *result = std::move(r);
   return Status::Ok();
 }

@@ -38,7 +38,7 @@ void tokenize(std::string_view s, const std::vector<std::pair<size_t, size_t>>& 
   size_t i = 0, n = s.size();
   size_t pi = 0;  // next protected span
   auto push = [&](size_t b, size_t e, TokenKind k, bool elision = false, bool hyph = false) {
-    out->push_back(Token{b, e, k, elision, hyph});
+    out->push_back(Token{static_cast<uint32_t>(b), static_cast<uint32_t>(e), k, elision, hyph});
   };
   while (i < n) {
     while (pi < prot.size() && prot[pi].second <= i) ++pi;

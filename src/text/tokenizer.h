@@ -24,17 +24,25 @@ namespace retouche::text {
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSpace, kNewline, kProtected, kOther };
 
+// 12 bytes: a document has about 0.4 tokens per byte, so the token list is
+// the biggest allocation of a run (docs/reliability.md, "Memory per
+// document"). Offsets are 32-bit: the pipeline refuses documents over
+// half of kMaxTextBytes (2 GiB), leaving its stages room to insert.
 struct Token {
-  size_t begin;
-  size_t end;
+  uint32_t begin;
+  uint32_t end;
   TokenKind kind;
   bool elision;     // word ending with an apostrophe that elides ("l’", "qu'")
   bool hyphenated;  // word with an inner hyphen
   std::string_view text(std::string_view s) const { return s.substr(begin, end - begin); }
   bool is_word() const { return kind == TokenKind::kWord; }
 };
+static_assert(sizeof(Token) == 12, "Token grew: the memory bound of docs/reliability.md counts 12 bytes");
 
-// `protected_spans` must be sorted and non-overlapping.
+inline constexpr size_t kMaxTextBytes = 0xFFFFFFFFu;
+
+// `protected_spans` must be sorted and non-overlapping; `text` at most
+// kMaxTextBytes long.
 void tokenize(std::string_view text, const std::vector<std::pair<size_t, size_t>>& protected_spans,
               std::vector<Token>* out);
 

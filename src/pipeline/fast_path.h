@@ -1,0 +1,51 @@
+// The fast path (issue 11): cheap checks that let the pipeline skip work
+// whose answer they already know, with the same output.
+//
+//   if (!line_is_surely_french(line, markers)) guess = detect_language(line);
+//
+// Today: the language of each line. A French document's lines are asked of
+// CLD2 one by one (evidence.h, foreign_lines: ~300 instructions per byte,
+// as much again as the whole document's identification); a line holding
+// enough words that only French uses as grammar words
+// (dictionaries/french-markers-fr.txt: "dans", "avec", "été") and next to no
+// English grammar words (function-words-en.txt) is not one CLD2 reliably
+// finds to hold at most 10 % French, and is not asked. (CLD2 calls some
+// wrapped French lines with an English title in them English: "et
+// irlandaises pour une reprise de Do They Know It's Christmas ? Tous".)
+//
+// Byte-identical output with and without the fast path is the contract:
+// PipelineOptions::fast_path = false, or RETOUCHE_FAST_PATH=0 in the
+// environment, turns it off; tests/fast_path_test.cc compares both over
+// every test input.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "core/word_set.h"
+#include "pipeline/evidence.h"
+
+namespace retouche {
+
+// A line of this many different marker words, at least one marker in kWordsPerMarker
+// words, and at most one English grammar word per kMarkersPerEnglishWord
+// markers is French without asking CLD2.
+inline constexpr int kMinFrenchMarkers = 3;
+inline constexpr int kWordsPerMarker = 8;
+inline constexpr int kMarkersPerEnglishWord = 4;
+// No word of either list is longer (bytes: "étaient"); longer words are not
+// looked up. Pipeline::create checks the lists.
+inline constexpr size_t kLongestMarker = 8;
+
+// Does `line` (no terminator) hold enough French marker words and few
+// enough English grammar words (lowercase lists) to be French whatever CLD2
+// would say?
+bool line_is_surely_french(std::string_view line, const WordSet& markers, const WordSet& english);
+
+// foreign_lines(text) (evidence.h), without asking CLD2 about the lines that
+// line_is_surely_french() decides.
+ByteSpans foreign_lines_fast(std::string_view text, const WordSet& markers, const WordSet& english);
+
+}  // namespace retouche
