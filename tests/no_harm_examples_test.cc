@@ -124,6 +124,8 @@ TEST(NoHarm, SentenceCaseLinesWithNamesAreNotTitleCase) {
       "Listes vertes et Fondation du Parti Vert\n\nAfin de gagner plus d’influence, ils ont fondé un parti.\n",
       // List items (a bullet first) are names of places and events.
       "Voici une petite sélection :\n\n-   8 Avril-Paris / Gare de l’Est\n-   22 Mars-Mens / Marché de Mens\n",
+      // A path through an application's menus.
+      "Ensuite, nous créons une tâche.\n\nTools > Build System > New Build System …\n\nPuis nous la lançons.\n",
   };
   expect_unchanged(kCases, std::size(kCases));
 }

@@ -557,8 +557,12 @@ class TitleCaseHeading : public Rule {
   }
 
   // A list item (a bullet first), or two separators of list items or more:
-  // " - ", " / ", "/" between words, " | ".
+  // " - ", " / ", "/" between words, " | "; or a path through menus
+  // ("Tools > Build System > New Build System", "Accueil » Actualités").
   static bool list_like(std::string_view line) {
+    if (line.find(" > ") != std::string_view::npos || line.find(" \xC2\xBB ") != std::string_view::npos) {
+      return true;
+    }
     for (std::string_view bullet : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x80\x93 "}) {
       if (line.substr(0, bullet.size()) == bullet) return true;
     }
