@@ -177,12 +177,14 @@ void decide(NameDoc& doc, const Unknown& u, std::string_view w, const Ranked& r,
 void match_unknowns(NameDoc& doc, const NameMatcher& matcher, const std::vector<Unknown>& unknowns,
                     std::vector<Hit>& hits) {
   for (const Unknown& u : unknowns) {
-    std::string_view w = doc.t.substr(u.begin, u.end - u.begin);
-    const NameMatcher::Match& m = cached_match(doc.cache, matcher, w);
-    if (!m.found()) continue;
+    // The sentence first: the matcher, the costly part of the rule, is asked
+    // only about words where the sentence expects a place or a person.
     Cue cue = cue_of(doc, u.wi);
     if (cue.expect == Expect::kNothing) continue;
     if (before_letter_or_number(doc, u)) continue;
+    std::string_view w = doc.t.substr(u.begin, u.end - u.begin);
+    const NameMatcher::Match& m = cached_match(doc.cache, matcher, w);
+    if (!m.found()) continue;
     Ranked r = rank(m, cue, doc.before(u.wi, 1));
     if (!r.best) continue;
     // Accents alone are not a garble: "Egypte" is how capitals are often
