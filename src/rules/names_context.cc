@@ -144,6 +144,13 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
       ++k, ++hops;
     }
   }
+  // "la chaîne publique Rossiya 24", "Kanal 5": a place's foreign form
+  // directly followed by a number names a channel, a team or an event.
+  if (is_place_kind(entry->kind) && words[last] + 2 < toks.size() &&
+      toks[words[last] + 1].kind == TokenKind::kSpace && toks[words[last] + 1].text(t) == " " &&
+      toks[words[last] + 2].kind == TokenKind::kNumber) {
+    return true;
+  }
   // "Rosa Luxemburg", "Harry G. Frankfurt": after a first name or an
   // initial, a place's foreign form is somebody's surname.
   if (!person && first > 0) {
