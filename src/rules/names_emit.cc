@@ -62,7 +62,7 @@ using CorrectedForms = std::map<std::string, std::pair<std::set<std::string>, si
 void house_spelling(RuleContext& ctx, const text::Token& tok, const std::string& form, const NameEntry& e) {
   if (form == e.canonical) return;
   bool same_shape =
-      e.canonical.find(' ') == std::string::npos && name_distance(name_key(form), name_key(e.canonical)) <= 1.0;
+      e.canonical.find(' ') == std::string::npos && name_within(name_key(form), name_key(e.canonical), 1.0);
   if (!same_shape) return;
   if (WordKnowledge::lower(form) == WordKnowledge::lower(e.canonical)) return;  // case alone
   ctx.propose(kHouse, tok.begin, tok.end, e.canonical, 0.9,

@@ -92,8 +92,8 @@ bool person_fits(const NameDoc& doc, const NameEntry& entry, std::string_view pr
     std::string pk = name_key(prev);
     for (const std::string& f : *firsts) {
       size_t sp = f.rfind(' ');
-      own_first |= name_distance(pk, name_key(f)) <= 1.0 ||
-                   (sp != std::string::npos && name_distance(pk, name_key(f.substr(sp + 1))) <= 1.0);
+      own_first |= name_within(pk, name_key(f), 1.0) ||
+                   (sp != std::string::npos && name_within(pk, name_key(f.substr(sp + 1)), 1.0));
     }
   }
   if (own_first) {

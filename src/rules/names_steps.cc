@@ -49,7 +49,7 @@ bool People::matcher_first_name(std::string_view w, std::unordered_map<std::stri
   std::string k = name_key(w);
   for (const std::string& fk : first_name_keys_) {
     if (std::abs(static_cast<int>(fk.size()) - static_cast<int>(k.size())) > 2) continue;
-    if (name_distance(k, fk) <= 1.0) return it->second = true;
+    if (name_within(k, fk, 1.0)) return it->second = true;
   }
   return false;
 }
