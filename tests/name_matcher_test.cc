@@ -103,6 +103,23 @@ TEST(NameMatcher, DistanceIsCheapForUsualConfusions) {
   EXPECT_LT(d("Varsoviana", "Varsovie"), d("Varsoviana", "Moscou"));
 }
 
+// name_within() stops early but answers as name_distance() <= limit, on
+// either side of the limit and at it.
+TEST(NameMatcher, WithinAgreesWithTheDistance) {
+  static const char* kPairs[][2] = {
+      {"Ramzam", "Ramzan"},   {"Sirgueï", "Sergueï"}, {"Jarevan", "Erevan"},   {"Kurskin", "Koursk"},
+      {"Varsoviana", "Moscou"}, {"Emmanuel", "Emanuel"}, {"Bach", "Bakou"},     {"Pionjang", "Pyongyang"},
+      {"Tokayev", "Tokaïev"}, {"Natalie", "Naftali"},  {"Erevan", "Erevan"},   {"Ab", "Abdelaziz"},
+  };
+  for (const auto& p : kPairs) {
+    std::string a = name_key(p[0]), b = name_key(p[1]);
+    double d = name_distance(a, b);
+    for (double limit : {0.0, 0.3, 0.5, 1.0, 1.5, 3.0, d}) {
+      EXPECT_EQ(name_within(a, b, limit), d <= limit) << p[0] << " / " << p[1] << " limit " << limit;
+    }
+  }
+}
+
 TEST(NameMatcher, RanksTheRightNameFirst) {
   // Garbles that are not in the table's variants.
   struct Case {

@@ -258,6 +258,16 @@ double name_distance(std::string_view q, std::string_view t) {
   return key_distance(q, qcost, t, tcost, 1e9);
 }
 
+bool name_within(std::string_view q, std::string_view t, double limit) {
+  if (q.size() + 1 > kStack || t.size() + 1 > kStack) return name_distance(q, t) <= limit;
+  double qcost[kStack], tcost[kStack];
+  indel_costs(q, qcost);
+  indel_costs(t, tcost);
+  // key_distance leaves early only with a result above the cutoff, and the
+  // distance itself is then above it too (costs are not negative).
+  return key_distance(q, qcost, t, tcost, limit) <= limit;
+}
+
 namespace {
 uint32_t pair_code(char a, char b) { return (static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8) | static_cast<unsigned char>(b); }
 

@@ -40,6 +40,9 @@ std::string plain_letters(std::string_view name);
 
 // Weighted edit distance between two keys (see above); 0 for equal keys.
 double name_distance(std::string_view query_key, std::string_view target_key);
+// Are two keys within `limit` of each other? As name_distance() <= limit,
+// but the distance stops being computed once every path costs more.
+bool name_within(std::string_view query_key, std::string_view target_key, double limit);
 
 class NameMatcher {
  public:
