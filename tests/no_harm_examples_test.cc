@@ -189,5 +189,18 @@ TEST(NoHarm, APlaceNameBeforeANumberIsAnotherName) {
   expect_unchanged(kCases, std::size(kCases));
 }
 
+TEST(NoHarm, PersonsAfterTheirTitleAndCorrectedNamesStay) {
+  static const char* kCases[] = {
+      // A place's foreign form right after a person noun, prefixed too, is a surname.
+      "Le super-diplomate Maas vient de négocier à Berlin, en Allemagne.\n",
+      "Le ministre Maas a parlé hier à Berlin, en Allemagne.\n",
+  };
+  expect_unchanged(kCases, std::size(kCases));
+  // The first name of a name corrected in the document is not rewritten into its surname.
+  Result r = clean("Le religieux Muqtada al-Sadr a appelé à manifester. Les partisans de Mouqtada al-Sadr "
+                   "ont suivi. Moqtada al-Sadr a suggéré un accord. Muqtada al-Sadr a parlé.\n");
+  EXPECT_EQ(r.clean_text.find("al-Sadr al-Sadr"), std::string::npos) << r.clean_text << applied(r);
+}
+
 }  // namespace
 }  // namespace retouche

@@ -170,7 +170,7 @@ bool foreign_name_context(WordKnowledge& wk, std::string_view t, const std::vect
     if (adjacent(first - 1, first) && !wk.function_word(prev) && !wk.determiner(prev)) {
       for (size_t back = 1; back <= 4 && back <= first; ++back) {
         std::string_view w = word_at(first - back);
-        if (back > 1 && (person_context(wk, w) || wk.person_noun(w))) return true;
+        if (person_context(wk, w) || wk.person_noun(w)) return true;
         // Only the title's own complement may stand between ("des Affaires
         // étrangères"); a verb or another preposition ends the search.
         bool complement = text::case_shape(w).initial_upper || is_one_of(w, {"de", "des", "du", "d'", "d’"});

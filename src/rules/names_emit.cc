@@ -127,6 +127,10 @@ void propose_consistency(RuleContext& ctx, NameDoc& doc, const std::vector<Hit>&
       continue;
     }
     if (read_as_person_or_work(doc, wi) || corrected_forms.empty()) continue;
+    // A name this document writes, or that a correction here wrote, is never
+    // rewritten into another ("Moqtada", first name of the corrected Moqtada
+    // al-Sadr, is not "al-Sadr").
+    if (present.count(form) || present.count(std::string(w))) continue;
     auto [memo, fresh] = consistent_with.try_emplace(form, nullptr);
     if (fresh && !doc.wk.function_word(w)) memo->second = consistent_name(w, form, corrected_forms);
     if (const std::string* canonical = memo->second) {

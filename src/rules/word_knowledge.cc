@@ -103,6 +103,10 @@ bool WordKnowledge::preposition_not_prefix_lc(std::string_view l) {
 bool WordKnowledge::person_noun(std::string_view w) const {
   std::string l = lower(w);
   if (lists_.person_nouns->count(l)) return true;
+  // A prefixed compound is the person its last part names ("super-diplomate", "ex-ministre").
+  if (size_t dash = l.rfind('-'); dash != std::string::npos && dash > 0 && lists_.person_nouns->count(l.substr(dash + 1))) {
+    return true;
+  }
   // Entries "-logue": an ending, on a word longer than the ending alone.
   for (const std::string& e : *lists_.person_nouns) {
     if (e.size() > 1 && e[0] == '-' && l.size() > e.size() + 1 &&
