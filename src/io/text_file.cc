@@ -53,21 +53,18 @@ Status read_file(const std::string& path, std::string* out) {
 
 namespace {
 
-// Writes all of `data` to a device or pipe opened as `fd`, and closes it.
-Status write_in_place(const std::string& path, int fd, std::string_view data) {
+// Writes all of `data` to `fd`; 0 or the errno of the failed write.
+int write_all(int fd, std::string_view data) {
   size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int e = errno;
-      ::close(fd);
-      return IoError(path + ": cannot write: " + std::strerror(e));
+      return errno;
     }
     done += static_cast<size_t>(n);
   }
-  if (::close(fd) != 0) return IoError(path + ": cannot write: " + std::strerror(errno));
-  return Status::Ok();
+  return 0;
 }
 
 }  // namespace
@@ -75,9 +72,11 @@ Status write_in_place(const std::string& path, int fd, std::string_view data) {
 Status write_file_atomic(const std::string& path, std::string_view data) {
   std::string tmp;
   int fd = -1;
-  if (Status st; open_special_target(path, &fd, &st)) {
+  if (Status st; open_special_target(path, &fd, &st)) {  // a device or pipe: written in place
     RETURN_IF_ERROR(st);
-    return write_in_place(path, fd, data);
+    int e = write_all(fd, data);
+    if (::close(fd) != 0 && e == 0) e = errno;
+    return e == 0 ? Status::Ok() : IoError(path + ": cannot write: " + std::strerror(e));
   }
   RETURN_IF_ERROR(create_temp_beside(path, &tmp, &fd));
   // The temporary is removed and renamed while still open: its lock (see
@@ -87,15 +86,7 @@ Status write_file_atomic(const std::string& path, std::string_view data) {
     ::close(fd);
     return IoError(path + ": cannot write: " + std::strerror(e));
   };
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail(errno);
-    }
-    done += static_cast<size_t>(n);
-  }
+  if (int e = write_all(fd, data); e != 0) return fail(e);
   ::fchmod(fd, 0644);
   if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(errno);
   if (::close(fd) != 0) {

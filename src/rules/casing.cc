@@ -5,6 +5,7 @@
 // The lexicon decides what is a name: a word the dictionary knows only as a
 // common word, or the name table does not hold, is not a name.
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -141,6 +142,7 @@ class MidSentenceCapital : public Rule {
       strong += !c.after_comma && !c.before_name && (k == Kind::kGrammar || k == Kind::kInfinitive);
     }
     bool garbled = strong >= 3;
+    if (found.empty()) return;
     std::vector<bool> verse = verse_lines(t, toks);
     size_t line = 0, k = 0;
     for (const Candidate& c : found) {
@@ -245,8 +247,10 @@ class MidSentenceCapital : public Rule {
     // A capitalised common noun before W ("au Bureau À domicile", "le Parti
     // Vert Le plus") is the capital style of a translation from German, in
     // which W's capital says nothing of a sentence start.
-    bool common_capital = p_upper && wk.common_lower(p) && !wk.names().is_correct(ascii_apostrophes(p));
-    if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) && !common_capital &&
+    auto common_capital = [&] {
+      return p_upper && wk.common_lower(p) && !wk.names().is_correct(ascii_apostrophes(p));
+    };
+    if (k == Kind::kStarter && !(p_upper && wk.function_word(p)) && !common_capital() &&
         !wk.auxiliary(p) &&
         ((subject && words_between(toks, c.clause_start, c.prev) >= 5) ||
          clause_has_verb(ctx, wk, c.clause_start, c.prev)) &&
@@ -433,7 +437,8 @@ class TitleCaseHeading : public Rule {
     std::string_view t = ctx.text();
     const auto& toks = ctx.tokens();
     WordKnowledge wk(ctx.lexicon(), *ctx.resources().names, lists_);
-    const std::set<std::string_view> names = capitalised_inside_sentences(wk, t, toks);
+    // Read from the whole text once, and only if a line gets as far as a capital to lower.
+    std::optional<std::set<std::string_view>> names;
     size_t i = 0;
     while (i < toks.size()) {
       size_t j = i;
@@ -496,7 +501,7 @@ class TitleCaseHeading : public Rule {
 
   void check_line(RuleContext& ctx, WordKnowledge& wk, std::string_view t,
                   const std::vector<Token>& toks, size_t from, size_t to,
-                  const std::set<std::string_view>& names) const {
+                  std::optional<std::set<std::string_view>>& names) const {
     if (from >= to) return;
     std::string_view line = trim_line(t.substr(toks[from].begin, toks[to - 1].end - toks[from].begin));
     if (line.empty()) return;
@@ -531,7 +536,9 @@ class TitleCaseHeading : public Rule {
       if (!s.initial_upper && !tok.elision && !after_elision && !grammar_word(wk, w)) return;
       if (!s.initial_upper || s.all_upper || s.inner_upper) continue;
       ++capitalised;
-      if (in_name[n] || names.count(w) || keeps_capital(wk, t, toks, words, n)) continue;
+      if (in_name[n] || keeps_capital(wk, t, toks, words, n)) continue;
+      if (!names) names = capitalised_inside_sentences(wk, t, toks);
+      if (names->count(w)) continue;
       ++common_caps;
       fix.push_back(words[n]);
     }
