@@ -315,6 +315,36 @@ TEST(Typography, DoubledPunctuationIsReduced) {
   for (const Case& c : kCases) expect_fixed(c);
 }
 
+TEST(Typography, RunsOfCommasAreKept) {
+  // Not a key struck twice: a drawn line, or the empty fields of data.
+  static const char* kKeep[] = {
+      "Il a tracé une ligne ,,,,,,,, sous le titre du chapitre.\n",
+      "Les champs vides s'écrivent a,,,b dans ce fichier de données.\n",
+  };
+  for (const char* k : kKeep) expect_kept(k, "typography.doubled-punctuation");
+}
+
+// A fix that makes another one necessary gets both in the same run, as one
+// finding that replays: cleaning the output again changes nothing.
+TEST(Joins, AFixThatEnablesAnotherIsFinishedInOneRun) {
+  PipelineOptions o;
+  o.assume_damaged = true;
+  auto p = testing::make_pipeline(o);
+  const std::string text = "Il faut absolument teVoir avant le départ du train ce soir.\n";
+  Result r;
+  ASSERT_TRUE(p->run(Document{"t", text}, &r).ok());
+  EXPECT_EQ(r.clean_text, "Il faut absolument te voir avant le départ du train ce soir.\n");
+  size_t applied = 0;
+  for (const Finding& f : r.findings) applied += f.status == FindingStatus::kApplied;
+  EXPECT_EQ(applied, 1u);
+  std::string replayed;
+  ASSERT_TRUE(replay_findings(text, r.findings, &replayed).ok());
+  EXPECT_EQ(replayed, r.clean_text);
+  Result again;
+  ASSERT_TRUE(p->run(Document{"t", r.clean_text}, &again).ok());
+  EXPECT_EQ(again.clean_text, r.clean_text);
+}
+
 TEST(Typography, EllipsesAreKept) {
   static const char* kKeep[] = {
       "Il hésita... puis partit.\n",

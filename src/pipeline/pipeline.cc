@@ -21,6 +21,8 @@
 
 namespace retouche {
 
+struct DocumentRun;
+
 struct Pipeline::Impl {
   PipelineOptions options;
   std::unique_ptr<Resources> resources;
@@ -42,6 +44,10 @@ struct Pipeline::Impl {
   const WordSet* english_words = nullptr;
 
   Impl() : rule_nanos(0) {}
+
+  // One pass of a stage's rules; returns how many edits it applied.
+  size_t run_round(DocumentRun& d, Stage stage, int round) const;
+  void run_stage_to_fixed_point(DocumentRun& d, Stage stage) const;
 };
 
 namespace {
@@ -117,6 +123,112 @@ size_t count_words(const std::vector<text::Token>& toks) {
   for (const text::Token& t : toks) n += t.kind == text::TokenKind::kWord && !t.elision;
   return n;
 }
+
+// How many times a stage may run on its own output.
+constexpr int kStageRounds = 3;
+
+// Findings [round_first, end) of a later round of a stage, against the
+// stage's earlier findings [stage_first, round_first). An applied edit that
+// reaches over earlier applied ones (the pipeline widens a span to the
+// replaced regions it touches) replaces them: one finding, in original
+// coordinates, whose replacement is the text of both rounds. A proposal made
+// again, or one that is not applied and reaches over an applied edit (its
+// replacement is written for the edited text), is dropped. Dropped findings
+// are marked in `drop`, and removed once the rounds replay.
+void fold_round(std::vector<Finding>& fs, size_t stage_first, size_t round_first, std::vector<bool>* drop) {
+  drop->resize(fs.size(), false);
+  for (size_t n = round_first; n < fs.size(); ++n) {
+    Finding& later = fs[n];
+    bool applied = later.status == FindingStatus::kApplied;
+    std::string folded_rule, folded_message;
+    for (size_t e = stage_first; e < round_first && !(*drop)[n]; ++e) {
+      const Finding& earlier = fs[e];
+      if ((*drop)[e] || earlier.end < later.begin || later.end < earlier.begin) continue;
+      bool contains = later.begin <= earlier.begin && earlier.end <= later.end;
+      bool earlier_applied = earlier.status == FindingStatus::kApplied;
+      if (applied && earlier_applied && contains) {
+        if (folded_rule.empty()) {
+          folded_rule = earlier.rule;
+          folded_message = earlier.message;
+        } else if (earlier.rule != folded_rule || earlier.message != folded_message) {
+          folded_message += "; then " + earlier.rule + ": " + earlier.message;
+        }
+        later.confidence = std::min(later.confidence, earlier.confidence);
+        later.applicability = std::min(later.applicability, earlier.applicability);
+        (*drop)[e] = true;
+      } else if (!applied && ((earlier_applied && contains) ||
+                              (earlier.begin == later.begin && earlier.end == later.end &&
+                               earlier.rule == later.rule))) {
+        (*drop)[n] = true;
+      }
+    }
+    if (!folded_rule.empty()) {
+      if (later.rule != folded_rule || later.message != folded_message) {
+        folded_message += "; then " + later.rule + ": " + later.message;
+      }
+      later.message = std::move(folded_message);
+      later.rule = std::move(folded_rule);
+    }
+  }
+}
+
+void remove_marked(std::vector<Finding>& fs, const std::vector<bool>& drop) {
+  size_t out = 0;
+  for (size_t i = 0; i < fs.size(); ++i) {
+    if (i < drop.size() && drop[i]) continue;
+    if (out != i) fs[out] = std::move(fs[i]);
+    ++out;
+  }
+  fs.resize(out);
+}
+
+// replay_findings(), leaving out the findings `skip` marks, and giving the
+// map from the original to the result as well.
+Status replay_into(const std::string& original, const std::vector<Finding>& findings,
+                   const std::vector<bool>* skip, std::string* clean_text, OffsetMap* map_out) {
+  std::string text = original;
+  OffsetMap map(original.size());
+  for (int s = 0; s < kStageCount; ++s) {
+    std::vector<const Finding*> fs;
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const Finding& f = findings[i];
+      if (skip && i < skip->size() && (*skip)[i]) continue;
+      if (static_cast<int>(f.stage) == s && f.status == FindingStatus::kApplied) fs.push_back(&f);
+    }
+    if (fs.empty()) continue;
+    std::stable_sort(fs.begin(), fs.end(), [](const Finding* a, const Finding* b) {
+      if (a->begin != b->begin) return a->begin < b->begin;
+      return a->end < b->end;
+    });
+    std::vector<Edit> edits;
+    for (const Finding* f : fs) {
+      if (f->end < f->begin || f->end > original.size()) {
+        return InputError("finding " + f->rule + " at byte " + std::to_string(f->begin) +
+                          " lies outside the text");
+      }
+      if (original.compare(f->begin, f->end - f->begin, f->original) != 0) {
+        return InputError("finding " + f->rule + " at line " + std::to_string(f->line) +
+                          ", column " + std::to_string(f->column) +
+                          " does not match the text (expected '" + f->original + "')");
+      }
+      Edit e;
+      e.begin = map.to_current_begin(f->begin);
+      e.end = map.to_current_end(f->end);
+      e.text = f->replacement;
+      if (!edits.empty() && (EditList::conflict(edits.back(), e) || edits.back().end > e.begin)) {
+        return InputError("findings overlap at line " + std::to_string(f->line) + ", column " +
+                          std::to_string(f->column) + " (" + f->rule + ")");
+      }
+      edits.push_back(std::move(e));
+    }
+    text = apply_edits(text, edits);
+    map.compose(edits);
+  }
+  *clean_text = std::move(text);
+  if (map_out) *map_out = std::move(map);
+  return Status::Ok();
+}
+
 
 }  // namespace
 
@@ -222,6 +334,163 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
+// One document on its way through the stages.
+struct DocumentRun {
+  DocumentRun(const Document& d, Result& result, Session& s, const ByteSpans& foreign_lines,
+              const ByteSpans& code_lines, const ByteSpans& kept_words)
+      : doc(d), r(result), session(s), foreign(foreign_lines), code(code_lines), kept(kept_words), text(d.text) {
+    r.map = OffsetMap(d.text.size());
+  }
+  const Document& doc;
+  Result& r;
+  Session& session;
+  // Spans of the original no token rule edits inside: lines in another
+  // language; no rule but normalisation: code blocks; no rule at all: the
+  // words the user protects.
+  const ByteSpans& foreign;
+  const ByteSpans& code;
+  const ByteSpans& kept;
+  DocumentNotes notes;
+  DamageCounter damage;
+  // The stages read the document itself until one edits it (no copy of a
+  // text the pipeline may leave unchanged: docs/reliability.md, memory).
+  std::string edited;
+  std::string_view text;
+};
+
+size_t Pipeline::Impl::run_round(DocumentRun& d, Stage stage, int round) const {
+  Result& r = d.r;
+  DocumentEvidence& ev = r.evidence;
+  using Clock = std::chrono::steady_clock;
+  RuleContext ctx(stage, d.text, d.session.lexicon, *resources, options, d.notes, d.session.tokens);
+  ctx.set_map(&r.map);
+  ctx.set_thread_caches(&d.session.rule_caches);
+  for (size_t ri = 0; ri < rules.size(); ++ri) {
+    const LoadedRule& lr = rules[ri];
+    if (lr.stage != stage || !lr.any_enabled) continue;
+    ctx.set_rule(&lr.infos, &lr.enabled, lr.order);
+    auto t0 = Clock::now();
+    lr.rule->check(ctx);
+    rule_nanos[ri] += static_cast<uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
+  }
+  std::vector<Proposal>& proposals = ctx.proposals();
+  if (proposals.empty()) {
+    if (stage == Stage::kTokens && round == 0) d.damage.decide(count_words(ctx.tokens()), &ev);
+    return 0;
+  }
+  // Each proposal widened to whole code points, and its span in the original.
+  struct Placed {
+    Proposal* p;
+    Edit edit;
+    size_t orig_begin, orig_end;
+  };
+  std::vector<Placed> placed;
+  placed.reserve(proposals.size());
+  for (Proposal& p : proposals) {
+    auto [b, e] = r.map.widen(p.begin, p.end);
+    Placed x{&p, Edit{b, e, std::string()}, 0, 0};
+    x.edit.text.reserve(p.replacement.size() + (p.begin - b) + (e - p.end));
+    x.edit.text.append(d.text, b, p.begin - b);
+    x.edit.text.append(p.replacement);
+    x.edit.text.append(d.text, p.end, e - p.end);
+    x.orig_begin = r.map.to_original_begin(b);
+    x.orig_end = b == e ? x.orig_begin : r.map.to_original_end(e);
+    if (touches(d.kept, x.orig_begin, x.orig_end)) continue;
+    if (stage == Stage::kTokens && touches(d.foreign, x.orig_begin, x.orig_end)) continue;
+    if (stage != Stage::kNormalize && touches(d.code, x.orig_begin, x.orig_end)) continue;
+    placed.push_back(std::move(x));
+  }
+  if (stage == Stage::kTokens) {
+    if (round == 0) {
+      // How damaged is the document? Then hold back the fixes it does not support.
+      for (const Placed& x : placed) {
+        d.damage.add_token_proposal(x.p->rule_info->id, x.p->applicability, x.p->confidence,
+                                    x.p->replacement);
+      }
+      d.damage.decide(count_words(ctx.tokens()), &ev);
+      if (options.assume_damaged) ev.damaged = ev.names_damaged = true;
+    }
+    for (Placed& x : placed) {
+      if (options.assume_damaged || x.p->applicability != Applicability::kSafe ||
+          may_apply_boldly(x.p->rule_info->id, x.p->confidence, ev)) {
+        continue;
+      }
+      x.p->applicability = Applicability::kSuggested;
+      x.p->message += "; proposed only: the document shows no other damage";
+    }
+  }
+  const Policy& policy = options.policy;
+  size_t first = r.findings.size();
+  EditList edits;
+  for (size_t i = 0; i < placed.size(); ++i) {
+    Placed& x = placed[i];
+    Proposal& p = *x.p;
+    Finding f;
+    f.rule = p.rule_info->id;
+    f.stage = stage;
+    f.begin = x.orig_begin;
+    f.end = x.orig_end;
+    f.original = d.doc.text.substr(f.begin, f.end - f.begin);
+    f.replacement = x.edit.text;
+    f.confidence = p.confidence;
+    f.applicability = p.applicability;
+    f.status = FindingStatus::kNotApplied;
+    f.message = std::move(p.message);
+    bool applicable = !policy.apply_none && p.applicability != Applicability::kReport &&
+                      p.applicability >= policy.level && p.confidence >= policy.min_confidence;
+    if (applicable) edits.add(x.edit, p.confidence, p.rule_order, i);
+    r.findings.push_back(std::move(f));
+  }
+  EditList::Resolution res = edits.resolve();
+  for (size_t id : res.accepted) {
+    Finding& f = r.findings[first + id];
+    f.status = FindingStatus::kApplied;
+    if (stage == Stage::kLines) d.damage.add_line_finding(f.rule, f.confidence);
+  }
+  for (const auto& [loser, winner] : res.conflicts) {
+    r.findings[first + loser].status = FindingStatus::kConflict;
+    r.findings[first + loser].conflict_with = r.findings[first + winner].rule;
+  }
+  std::vector<Edit> applied = edits.edits(res);
+  if (!applied.empty()) {
+    d.edited = apply_edits(d.text, applied);
+    d.text = d.edited;
+    r.map.compose(applied);
+  }
+  return applied.size();
+}
+
+// The normalisation and tokens stages run again on their own output while
+// the last round applied something: a split word can leave a capital that is
+// now inside a sentence ("teVoir" -> "te Voir" -> "te voir"), and a second
+// cleaning must find nothing the first one enabled (docs/reliability.md,
+// idempotency). The lines stage has rounds of its own (boilerplate.cc).
+void Pipeline::Impl::run_stage_to_fixed_point(DocumentRun& d, Stage stage) const {
+  size_t stage_first = d.r.findings.size();
+  if (run_round(d, stage, 0) == 0) return;
+  const size_t first_round_end = d.r.findings.size();
+  std::vector<bool> drop;
+  bool changed = false;
+  for (int round = 1; round < kStageRounds; ++round) {
+    size_t round_first = d.r.findings.size();
+    size_t applied = run_round(d, stage, round);
+    fold_round(d.r.findings, stage_first, round_first, &drop);
+    if (applied == 0) break;
+    changed = true;
+  }
+  std::string replayed;
+  if (!changed || (replay_into(d.doc.text, d.r.findings, &drop, &replayed, nullptr).ok() && replayed == d.text)) {
+    remove_marked(d.r.findings, drop);
+    return;
+  }
+  // The later rounds do not replay: the stage ends after its first round.
+  d.r.findings.resize(first_round_end);
+  Status st = replay_into(d.doc.text, d.r.findings, nullptr, &d.edited, &d.r.map);
+  d.text = d.edited;
+  (void)st;  // the first round's findings replay: retouche apply relies on it
+}
+
 const std::vector<RuleDescription>& Pipeline::rules() const { return impl_->descriptions; }
 const PipelineOptions& Pipeline::options() const { return impl_->options; }
 
@@ -234,7 +503,6 @@ std::map<std::string, double> Pipeline::rule_seconds() const {
 }
 
 Status Pipeline::run(const Document& doc, Result* result) const {
-  const Policy& policy = impl_->options.policy;
   // Tokens hold 32-bit offsets (text/tokenizer.h); half the range leaves the
   // stages room to insert.
   if (doc.text.size() > text::kMaxTextBytes / 2) {
@@ -268,9 +536,6 @@ Status Pipeline::run(const Document& doc, Result* result) const {
       return Status::Ok();
     }
   }
-  // Spans of the original no token rule edits inside: lines in another
-  // language; no rule but normalisation: code blocks; no rule at all: the
-  // words the user protects.
   const ByteSpans foreign =
       impl_->french_markers ? foreign_lines_fast(doc.text, *impl_->french_markers, *impl_->english_words)
                             : foreign_lines(doc.text);
@@ -278,116 +543,19 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   const ByteSpans code = code_lines(doc.text);
   const ByteSpans kept = impl_->resources->keep_words ? impl_->resources->keep_words->find(doc.text)
                                                       : ByteSpans();
-  DamageCounter damage;
-
-  // The stages read the document itself until one edits it (no copy of a
-  // text the pipeline may leave unchanged: docs/reliability.md, memory).
-  std::string edited;
-  std::string_view text = doc.text;
-  r.map = OffsetMap(text.size());
-  DocumentNotes notes;
-  using Clock = std::chrono::steady_clock;
-
+  DocumentRun run{doc, r, *session, foreign, code, kept};
   for (int s = 0; s < kStageCount; ++s) {
     Stage stage = static_cast<Stage>(s);
-    auto stage_start = Clock::now();
-    RuleContext ctx(stage, text, session->lexicon, *impl_->resources, impl_->options, notes,
-                    session->tokens);
-    ctx.set_map(&r.map);
-    ctx.set_thread_caches(&session->rule_caches);
-    for (size_t ri = 0; ri < impl_->rules.size(); ++ri) {
-      const Impl::LoadedRule& lr = impl_->rules[ri];
-      if (lr.stage != stage || !lr.any_enabled) continue;
-      ctx.set_rule(&lr.infos, &lr.enabled, lr.order);
-      auto t0 = Clock::now();
-      lr.rule->check(ctx);
-      impl_->rule_nanos[ri] += static_cast<uint64_t>(
-          std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count());
+    auto stage_start = std::chrono::steady_clock::now();
+    if (stage == Stage::kNormalize || stage == Stage::kTokens) {
+      impl_->run_stage_to_fixed_point(run, stage);
+    } else {
+      impl_->run_round(run, stage, 0);
     }
-    std::vector<Proposal>& proposals = ctx.proposals();
-    if (proposals.empty()) {
-      if (stage == Stage::kTokens) damage.decide(count_words(ctx.tokens()), &ev);
-      r.stage_seconds[s] += std::chrono::duration<double>(Clock::now() - stage_start).count();
-      continue;
-    }
-    // Each proposal widened to whole code points, and its span in the original.
-    struct Placed {
-      Proposal* p;
-      Edit edit;
-      size_t orig_begin, orig_end;
-    };
-    std::vector<Placed> placed;
-    placed.reserve(proposals.size());
-    for (Proposal& p : proposals) {
-      auto [b, e] = r.map.widen(p.begin, p.end);
-      Placed x{&p, Edit{b, e, std::string()}, 0, 0};
-      x.edit.text.reserve(p.replacement.size() + (p.begin - b) + (e - p.end));
-      x.edit.text.append(text, b, p.begin - b);
-      x.edit.text.append(p.replacement);
-      x.edit.text.append(text, p.end, e - p.end);
-      x.orig_begin = r.map.to_original_begin(b);
-      x.orig_end = b == e ? x.orig_begin : r.map.to_original_end(e);
-      if (touches(kept, x.orig_begin, x.orig_end)) continue;
-      if (stage == Stage::kTokens && touches(foreign, x.orig_begin, x.orig_end)) continue;
-      if (stage != Stage::kNormalize && touches(code, x.orig_begin, x.orig_end)) continue;
-      placed.push_back(std::move(x));
-    }
-    if (stage == Stage::kTokens) {
-      // How damaged is the document? Then hold back the fixes it does not support.
-      for (const Placed& x : placed) {
-        damage.add_token_proposal(x.p->rule_info->id, x.p->applicability, x.p->confidence,
-                                  x.p->replacement);
-      }
-      damage.decide(count_words(ctx.tokens()), &ev);
-      if (impl_->options.assume_damaged) ev.damaged = ev.names_damaged = true;
-      for (Placed& x : placed) {
-        if (impl_->options.assume_damaged || x.p->applicability != Applicability::kSafe ||
-            may_apply_boldly(x.p->rule_info->id, x.p->confidence, ev)) {
-          continue;
-        }
-        x.p->applicability = Applicability::kSuggested;
-        x.p->message += "; proposed only: the document shows no other damage";
-      }
-    }
-    size_t first = r.findings.size();
-    EditList edits;
-    for (size_t i = 0; i < placed.size(); ++i) {
-      Placed& x = placed[i];
-      Proposal& p = *x.p;
-      Finding f;
-      f.rule = p.rule_info->id;
-      f.stage = stage;
-      f.begin = x.orig_begin;
-      f.end = x.orig_end;
-      f.original = doc.text.substr(f.begin, f.end - f.begin);
-      f.replacement = x.edit.text;
-      f.confidence = p.confidence;
-      f.applicability = p.applicability;
-      f.status = FindingStatus::kNotApplied;
-      f.message = std::move(p.message);
-      bool applicable = !policy.apply_none && p.applicability != Applicability::kReport &&
-                        p.applicability >= policy.level && p.confidence >= policy.min_confidence;
-      if (applicable) edits.add(x.edit, p.confidence, p.rule_order, i);
-      r.findings.push_back(std::move(f));
-    }
-    EditList::Resolution res = edits.resolve();
-    for (size_t id : res.accepted) {
-      Finding& f = r.findings[first + id];
-      f.status = FindingStatus::kApplied;
-      if (stage == Stage::kLines) damage.add_line_finding(f.rule, f.confidence);
-    }
-    for (const auto& [loser, winner] : res.conflicts) {
-      r.findings[first + loser].status = FindingStatus::kConflict;
-      r.findings[first + loser].conflict_with = r.findings[first + winner].rule;
-    }
-    std::vector<Edit> applied = edits.edits(res);
-    if (!applied.empty()) {
-      edited = apply_edits(text, applied);
-      text = edited;
-      r.map.compose(applied);
-    }
-    r.stage_seconds[s] += std::chrono::duration<double>(Clock::now() - stage_start).count();
+    r.stage_seconds[s] += std::chrono::duration<double>(std::chrono::steady_clock::now() - stage_start).count();
   }
+  std::string_view text = run.text;
+  std::string& edited = run.edited;
   std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.stage < b.stage;
@@ -405,44 +573,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
 
 Status replay_findings(const std::string& original, const std::vector<Finding>& findings,
                        std::string* clean_text) {
-  std::string text = original;
-  OffsetMap map(original.size());
-  for (int s = 0; s < kStageCount; ++s) {
-    std::vector<const Finding*> fs;
-    for (const Finding& f : findings) {
-      if (static_cast<int>(f.stage) == s && f.status == FindingStatus::kApplied) fs.push_back(&f);
-    }
-    if (fs.empty()) continue;
-    std::stable_sort(fs.begin(), fs.end(), [](const Finding* a, const Finding* b) {
-      if (a->begin != b->begin) return a->begin < b->begin;
-      return a->end < b->end;
-    });
-    std::vector<Edit> edits;
-    for (const Finding* f : fs) {
-      if (f->end < f->begin || f->end > original.size()) {
-        return InputError("finding " + f->rule + " at byte " + std::to_string(f->begin) +
-                          " lies outside the text");
-      }
-      if (original.compare(f->begin, f->end - f->begin, f->original) != 0) {
-        return InputError("finding " + f->rule + " at line " + std::to_string(f->line) +
-                          ", column " + std::to_string(f->column) +
-                          " does not match the text (expected '" + f->original + "')");
-      }
-      Edit e;
-      e.begin = map.to_current_begin(f->begin);
-      e.end = map.to_current_end(f->end);
-      e.text = f->replacement;
-      if (!edits.empty() && (EditList::conflict(edits.back(), e) || edits.back().end > e.begin)) {
-        return InputError("findings overlap at line " + std::to_string(f->line) + ", column " +
-                          std::to_string(f->column) + " (" + f->rule + ")");
-      }
-      edits.push_back(std::move(e));
-    }
-    text = apply_edits(text, edits);
-    map.compose(edits);
-  }
-  *clean_text = std::move(text);
-  return Status::Ok();
+  return replay_into(original, findings, nullptr, clean_text, nullptr);
 }
 
 }  // namespace retouche

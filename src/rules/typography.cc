@@ -75,6 +75,15 @@ class DoubledPunctuation : public Rule {
           continue;
         }
         if (i >= 3 && t.substr(i - 3, 3) == "\xE2\x80\xA6") continue;  // "…."
+      } else {
+        // Three commas or more are not a key struck twice (empty fields of
+        // data, a drawn line): left as written, the whole run.
+        size_t k = j + 1 + spacing_at(t, j + 1);
+        if ((k < t.size() && t[k] == ',') || (i > 0 && t[i - 1] == ',')) {
+          while (k < t.size() && t[k] == ',') k = k + 1 + spacing_at(t, k + 1);
+          i = k - 1;
+          continue;
+        }
       }
       ctx.propose(0, i, j + 1, std::string(1, c), 0.97,
                   c == '.' ? "doubled period" : "doubled comma");

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -21,9 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> inputs_of(const std::string& sub) {
+std::vector<fs::path> files_in(const fs::path& dir) {
   std::vector<fs::path> out;
-  fs::path dir = fs::path(RETOUCHE_FUZZ_DIR) / sub;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file() && it->path().filename() != "README.md") out.push_back(it->path());
@@ -31,6 +31,8 @@ std::vector<fs::path> inputs_of(const std::string& sub) {
   std::sort(out.begin(), out.end());
   return out;
 }
+
+std::vector<fs::path> inputs_of(const std::string& sub) { return files_in(fs::path(RETOUCHE_FUZZ_DIR) / sub); }
 
 std::string read_bytes(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -63,7 +65,11 @@ INSTANTIATE_TEST_SUITE_P(Targets, FuzzInputs,
 TEST(FuzzIdempotency, SecondPassChangesNothing) {
   std::vector<std::string> failing;
   std::string details;
-  std::vector<fs::path> inputs = inputs_of("regressions/idempotency");
+  // RETOUCHE_IDEMPOTENCY_DIR points the test at a fuzzer's reports instead
+  // (tools/fuzz.sh: build/fuzz/reports/idempotency), to triage them.
+  const char* other = std::getenv("RETOUCHE_IDEMPOTENCY_DIR");
+  std::vector<fs::path> inputs =
+      other && *other ? files_in(other) : inputs_of("regressions/idempotency");
   for (const fs::path& p : inputs) {
     std::string why = check_idempotent(read_bytes(p));
     if (why.empty()) continue;
