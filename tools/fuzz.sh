@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-3600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(pipeline json_row findings line_stats)
+[ ${#targets[@]} -eq 0 ] && targets=(pipeline json_row findings line_stats config)
 parallel=${FUZZ_PARALLEL:-1}
 dir=${FUZZ_BUILD_DIR:-build/fuzz}
 jobs=$(nproc 2>/dev/null || echo 2)

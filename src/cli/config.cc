@@ -1,6 +1,8 @@
 #include "cli/config.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <toml++/toml.h>
 
 namespace retouche::cli {
@@ -79,12 +81,24 @@ std::string find_config_file() {
 
 Status apply_config_file(const std::string& path, const std::function<bool(const std::string& flag)>& given,
                          Options* o) {
-  toml::table table;
-  try {
-    table = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return UsageError(path + ": no such configuration file");
+    return UsageError(path + ": cannot read the configuration file");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return UsageError(path + ": cannot read the configuration file");
+  return apply_config_text(text.str(), path, given, o);
+}
+
+Status apply_config_text(std::string_view text, const std::string& path,
+                         const std::function<bool(const std::string& flag)>& given, Options* o) {
+  toml::table table;
+  try {
+    table = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
     return UsageError(path + ":" + std::to_string(e.source().begin.line) + ":" +
                       std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
   }

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "cli/cli.h"
 
@@ -19,5 +20,10 @@ std::string find_config_file();
 // its directory. Errors name the file, the line and the key.
 Status apply_config_file(const std::string& path, const std::function<bool(const std::string& flag)>& given,
                          Options* o);
+
+// The same, for the file's content `text` (read from `path`, which the
+// messages name): what the config fuzz target drives.
+Status apply_config_text(std::string_view text, const std::string& path,
+                         const std::function<bool(const std::string& flag)>& given, Options* o);
 
 }  // namespace retouche::cli

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/config.h"
 #include "cli/corpus_row.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
@@ -362,12 +363,64 @@ std::string check_line_stats(std::string_view bytes) {
   return "";
 }
 
+namespace {
+
+// The settings a configuration file may set, as one comparable string.
+std::string settings_of(const cli::Options& o) {
+  const PipelineOptions& p = o.pipeline;
+  std::string s = o.apply + "|" + std::to_string(p.policy.min_confidence) + "|" + p.force_language + "|" +
+                  std::to_string(p.lossy_utf8) + std::to_string(p.assume_damaged) + std::to_string(p.newline_lf) +
+                  "|" + p.data_dir + "|" + o.dictionary + "|" + p.line_stats_path + "|" +
+                  std::to_string(p.line_stats_min_docs);
+  for (const auto* list : {&p.enable, &p.disable, &p.keep_words_files}) {
+    s += "|";
+    for (const std::string& x : *list) s += x + ",";
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string check_config(std::string_view bytes) {
+  const std::string path = "/cfg/retouche.toml";
+  auto none = [](const std::string&) { return false; };
+  auto all = [](const std::string&) { return true; };
+  cli::Options a, b, untouched, given;
+  Status sa = cli::apply_config_text(bytes, path, none, &a);
+  Status sb = cli::apply_config_text(bytes, path, none, &b);
+  if (sa.ok() != sb.ok() || sa.message() != sb.message() || settings_of(a) != settings_of(b)) {
+    return "reading the same configuration twice gives different results";
+  }
+  if (!sa.ok()) {
+    if (sa.message().rfind(path + ":", 0) != 0) return "the error does not name the file: " + sa.message();
+    return "";
+  }
+  // The command line wins over every key of the file.
+  Status sg = cli::apply_config_text(bytes, path, all, &given);
+  if (!sg.ok() || settings_of(given) != settings_of(untouched)) {
+    return "a setting given on the command line was changed by the file";
+  }
+  const PipelineOptions& p = a.pipeline;
+  if (!(p.policy.min_confidence >= 0 && p.policy.min_confidence <= 1)) return "min-confidence out of [0, 1]";
+  if (p.line_stats_min_docs < 1 && p.line_stats_min_docs != untouched.pipeline.line_stats_min_docs) {
+    return "line-stats-min-docs below 1";
+  }
+  for (const std::string* x : {&p.data_dir, static_cast<const std::string*>(&a.dictionary), &p.line_stats_path}) {
+    if (!x->empty() && x->front() != '/') return "a relative path was not resolved: " + *x;
+  }
+  for (const std::string& x : p.keep_words_files) {
+    if (!x.empty() && x.front() != '/') return "a relative keep-words path was not resolved: " + x;
+  }
+  return "";
+}
+
 Check check_named(std::string_view target) {
   if (target == "pipeline") return check_pipeline;
   if (target == "idempotency") return check_idempotent;
   if (target == "json_row") return check_json_row;
   if (target == "findings") return check_findings;
   if (target == "line_stats") return check_line_stats;
+  if (target == "config") return check_config;
   return nullptr;
 }
 

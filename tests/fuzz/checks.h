@@ -26,6 +26,10 @@
 //               boundaries, original bytes equal) replay to valid UTF-8.
 //   line_stats  a line-stats file that loads writes back and loads again to
 //               the same file.
+//   config      a retouche.toml read twice gives the same settings or the
+//               same error, which names the file; read with every flag given
+//               on the command line, it changes nothing; the settings it
+//               gives are in range, its relative paths resolved.
 //
 // Thread-safety: not thread-safe (one fuzzer process, one thread).
 #pragma once
@@ -43,9 +47,10 @@ std::string check_idempotent(std::string_view bytes);
 std::string check_json_row(std::string_view bytes);
 std::string check_findings(std::string_view bytes);
 std::string check_line_stats(std::string_view bytes);
+std::string check_config(std::string_view bytes);
 
 // The check of a target by name ("pipeline", "idempotency", "json_row",
-// "findings", "line_stats"), or null.
+// "findings", "line_stats", "config"), or null.
 using Check = std::string (*)(std::string_view);
 Check check_named(std::string_view target);
 

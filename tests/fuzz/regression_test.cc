@@ -59,7 +59,7 @@ TEST_P(FuzzInputs, SeedsAndRegressionsKeepTheInvariants) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzInputs,
-                         ::testing::Values("pipeline", "json_row", "findings", "line_stats"),
+                         ::testing::Values("pipeline", "json_row", "findings", "line_stats", "config"),
                          [](const auto& info) { return std::string(info.param); });
 
 TEST(FuzzIdempotency, SecondPassChangesNothing) {
