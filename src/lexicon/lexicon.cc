@@ -84,7 +84,28 @@ std::unique_ptr<LexiconData> LexiconData::load(const LexiconConfig& config, Stat
   return data;
 }
 
-LexiconData::~LexiconData() = default;
+LexiconData::~LexiconData() {
+  std::lock_guard<std::mutex> lock(hunspell_creation_mutex());
+  hunspell_.reset();
+}
+
+Hunspell& LexiconData::shared_hunspell() const {
+  if (!hunspell_) {
+    std::lock_guard<std::mutex> lock(hunspell_creation_mutex());
+    hunspell_ = std::make_unique<Hunspell>(config_.aff_path.c_str(), config_.dic_path.c_str());
+  }
+  return *hunspell_;
+}
+
+bool LexiconData::shared_spell(const std::string& w) const {
+  std::lock_guard<std::mutex> lock(hunspell_mu_);
+  return shared_hunspell().spell(w);
+}
+
+uint32_t LexiconData::shared_analysis(const std::string& w) const {
+  std::lock_guard<std::mutex> lock(hunspell_mu_);
+  return analysis_bits(shared_hunspell(), w);
+}
 
 bool LexiconData::is_addon(std::string_view w) const {
   return addon_.find(w) != addon_.end();
@@ -157,7 +178,7 @@ bool Lexicon::spell(const std::string& w) {
     if (LexiconTable::decides(w)) return false;
   }
   ++hunspell_calls_;
-  return hunspell().spell(w);
+  return table_ ? data_.shared_spell(w) : hunspell().spell(w);
 }
 
 // The table's answer, when it can give it without Hunspell: the same bits
@@ -234,7 +255,7 @@ uint32_t Lexicon::morphology(std::string_view w) {
   bool own_entry = false;  // an analysis whose stem is the word as written
   if (b & word::kKnown) {
     ++hunspell_calls_;
-    uint32_t a = analysis_bits(hunspell(), std::string(w));
+    uint32_t a = table_ ? data_.shared_analysis(std::string(w)) : analysis_bits(hunspell(), std::string(w));
     own_entry = a & LexiconTable::kOwnEntry;
     b |= a & ~LexiconTable::kOwnEntry;
   }
