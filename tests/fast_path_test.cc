@@ -80,15 +80,7 @@ TEST(FastPath, SameOutputWithAndWithout) {
 
 // The lines the fast path decides, checked against CLD2 itself: on the test
 // inputs and, when ../shared is beside the repository, every development set.
-TEST(FastPath, SkipsNoLineCld2FindsForeign) {
-  PipelineOptions o;
-  o.data_dir = testing::source_dir();
-  Status st;
-  auto resources = Resources::load(o, &st);
-  ASSERT_TRUE(resources) << st.message();
-  const WordSet* markers = resources->word_list("french-markers-fr");
-  const WordSet* english = resources->word_list("function-words-en");
-  ASSERT_TRUE(markers && english);
+std::vector<std::string> test_and_dev_inputs() {
   std::vector<std::string> files = test_inputs();
   std::string dev = testing::shared_dir() + "/dev";
   if (fs::is_directory(dev)) {
@@ -99,6 +91,19 @@ TEST(FastPath, SkipsNoLineCld2FindsForeign) {
       }
     }
   }
+  return files;
+}
+
+TEST(FastPath, SkipsNoLineCld2FindsForeign) {
+  PipelineOptions o;
+  o.data_dir = testing::source_dir();
+  Status st;
+  auto resources = Resources::load(o, &st);
+  ASSERT_TRUE(resources) << st.message();
+  const WordSet* markers = resources->word_list("french-markers-fr");
+  const WordSet* english = resources->word_list("function-words-en");
+  ASSERT_TRUE(markers && english);
+  std::vector<std::string> files = test_and_dev_inputs();
   size_t skipped = 0;
   for (const std::string& path : files) {
     std::string text = read(path);
@@ -112,6 +117,68 @@ TEST(FastPath, SkipsNoLineCld2FindsForeign) {
     }
   }
   EXPECT_GT(skipped, 100u);
+}
+
+// The documents the fast path calls French without CLD2, checked against
+// CLD2: each is French to it too, with "fr" its first language.
+TEST(FastPath, SkipsNoDocumentCld2FindsForeign) {
+  PipelineOptions o;
+  o.data_dir = testing::source_dir();
+  Status st;
+  auto resources = Resources::load(o, &st);
+  ASSERT_TRUE(resources) << st.message();
+  const WordSet* markers = resources->word_list("french-markers-fr");
+  const WordSet* english = resources->word_list("function-words-en");
+  ASSERT_TRUE(markers && english);
+  size_t skipped = 0, refused = 0;
+  for (const std::string& path : test_and_dev_inputs()) {
+    std::string text = read(path);
+    if (utf8::find_invalid(text) != utf8::kValid) continue;
+    if (!document_is_surely_french(text, *markers, *english)) {
+      ++refused;
+      continue;
+    }
+    ++skipped;
+    DocumentEvidence ev;
+    judge_document_language(text, &ev);
+    EXPECT_TRUE(ev.french) << path;
+    EXPECT_EQ(ev.language, "fr") << path;
+  }
+  EXPECT_GT(skipped, 20u);
+  EXPECT_GT(refused, 0u);
+}
+
+TEST(FastPath, SurelyFrenchDocuments) {
+  const std::string french =
+      "Le gouvernement a annoncé mardi une réforme des retraites, qui sera présentée dans les "
+      "prochaines semaines avec le soutien des syndicats. ";
+  const std::string english =
+      "The government announced on Tuesday that the pension reform would be presented in the "
+      "coming weeks with the support of the unions. ";
+  const std::string spanish =
+      "El gobierno anunció el martes que la reforma de las pensiones se presentará en las "
+      "próximas semanas con el apoyo de los sindicatos. ";
+  const std::string varied =
+      "Les habitants sont partis avec leurs enfants après les inondations, et ils étaient déjà "
+      "très inquiets depuis que cette digue avait cédé lors de la tempête chez leurs voisins. ";
+  auto times = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  PipelineOptions o;
+  o.data_dir = testing::source_dir();
+  Status st;
+  auto resources = Resources::load(o, &st);
+  ASSERT_TRUE(resources) << st.message();
+  const WordSet& m = *resources->word_list("french-markers-fr");
+  const WordSet& e = *resources->word_list("function-words-en");
+  EXPECT_TRUE(document_is_surely_french(times(french + varied, 4), m, e));
+  EXPECT_FALSE(document_is_surely_french(french + varied, m, e));  // under 100 words: CLD2 decides
+  EXPECT_FALSE(document_is_surely_french(times(english, 10), m, e));
+  EXPECT_FALSE(document_is_surely_french(times(spanish, 10), m, e));
+  // Half French, half English: CLD2 decides.
+  EXPECT_FALSE(document_is_surely_french(times(french + english + varied + english, 3), m, e));
 }
 
 TEST(FastPath, SurelyFrenchLines) {

@@ -93,7 +93,8 @@ struct RuleDescription {
 // clean it (reported in stats; see DESIGN.md, "Document evidence").
 struct DocumentEvidence {
   std::string language = "un";  // CLD2's guess for the whole text ("fr", "en"…; "un": undetermined)
-  int french_percent = 0;       // share of the text CLD2 scored as French
+  int french_percent = 0;       // share of the text CLD2 scored as French; -1: not asked (the
+                                // text reads plainly as French: pipeline/fast_path.h)
   bool language_reliable = false;
   bool french = true;           // cleaned as French (false: left unchanged)
   size_t foreign_lines = 0;     // lines in another language, which token rules leave alone

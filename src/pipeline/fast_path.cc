@@ -11,11 +11,16 @@ namespace {
 // foreign_lines() judges no shorter line (evidence.cc, kMinScoredBytesForLine).
 constexpr size_t kMinJudgedLineBytes = 60;
 
-}  // namespace
+// Words, marker words, distinct markers (up to kMaxCountedMarkers) and
+// English grammar words of `text`.
+struct MarkerCount {
+  int words = 0, hits = 0, distinct = 0, english_hits = 0;
+};
+constexpr int kMaxCountedMarkers = 8;
 
-bool line_is_surely_french(std::string_view line, const WordSet& markers, const WordSet& english) {
+MarkerCount count_markers(std::string_view line, const WordSet& markers, const WordSet& english) {
   int words = 0, hits = 0, english_hits = 0;
-  const std::string* seen[kMinFrenchMarkers] = {};  // distinct markers found, up to the number needed
+  const std::string* seen[kMaxCountedMarkers] = {};  // distinct markers found, up to the number needed
   int distinct = 0;
   // Words are ASCII-lowercased in place ("Dans" at a line start is a marker;
   // "Été" is not, and then CLD2 decides: a miss costs time, never output).
@@ -31,7 +36,7 @@ bool line_is_surely_french(std::string_view line, const WordSet& markers, const 
         ++hits;
         bool repeated = false;
         for (int k = 0; k < distinct; ++k) repeated |= seen[k] == &*it;
-        if (!repeated && distinct < kMinFrenchMarkers) seen[distinct++] = &*it;
+        if (!repeated && distinct < kMaxCountedMarkers) seen[distinct++] = &*it;
       } else if (english.find(w) != english.end()) {
         ++english_hits;
       }
@@ -70,8 +75,23 @@ bool line_is_surely_french(std::string_view line, const WordSet& markers, const 
     }
   }
   end_word();
-  return distinct >= kMinFrenchMarkers && hits * kWordsPerMarker >= words &&
-         english_hits * kMarkersPerEnglishWord <= hits;
+  return MarkerCount{words, hits, distinct, english_hits};
+}
+
+}  // namespace
+
+bool line_is_surely_french(std::string_view line, const WordSet& markers, const WordSet& english) {
+  MarkerCount m = count_markers(line, markers, english);
+  return m.distinct >= kMinFrenchMarkers && m.hits * kWordsPerMarker >= m.words &&
+         m.english_hits * kMarkersPerEnglishWord <= m.hits;
+}
+
+bool document_is_surely_french(std::string_view text, const WordSet& markers, const WordSet& english) {
+  static_assert(kDocumentMinMarkers <= kMaxCountedMarkers);
+  MarkerCount m = count_markers(text, markers, english);
+  return m.words >= kDocumentMinWords && m.distinct >= kDocumentMinMarkers &&
+         m.hits * 100 >= kDocumentMarkerPercent * m.words &&
+         m.english_hits * kDocumentMarkersPerEnglishWord <= m.hits;
 }
 
 ByteSpans foreign_lines_fast(std::string_view text, const WordSet& markers, const WordSet& english) {

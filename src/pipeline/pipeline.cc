@@ -530,7 +530,17 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   Result r;
   DocumentEvidence& ev = r.evidence;
   if (impl_->language_gate) {
-    judge_document_language(doc.text, &ev);
+    // CLD2 calls a text with invalid UTF-8 (read with --lossy) undetermined.
+    bool valid = !impl_->options.lossy_utf8 || utf8::find_invalid(doc.text) == utf8::kValid;
+    if (impl_->french_markers && valid &&
+        document_is_surely_french(doc.text, *impl_->french_markers, *impl_->english_words)) {
+      ev.language = "fr";  // what CLD2 says of such a text; its share of French is not measured
+      ev.french_percent = -1;
+      ev.language_reliable = true;
+      ev.french = true;
+    } else {
+      judge_document_language(doc.text, &ev);
+    }
     if (!ev.french) {
       *result = unchanged(doc, ev);
       return Status::Ok();
