@@ -326,8 +326,9 @@ BoilerplateLines::Decisions BoilerplateLines::decide(RuleContext& ctx, std::stri
         runs_on(form[i - 1], "", openers_)) {
       continue;
     }
+    if (!scraped || !ctx.enabled(kForeign)) continue;
     LineShape s = line_shape(form[i], fr_, en_);
-    if (!scraped || !ctx.enabled(kForeign) || s.words > kMaxForeignWords || s.ends_sentence) continue;
+    if (s.words > kMaxForeignWords || s.ends_sentence) continue;
     LineFacts& f = facts[origin[i]];
     if (f.foreign < 0) f.foreign = static_cast<int>(foreign_line_evidence(form[i], s, ctx.lexicon()));
     foreign_by[i] = static_cast<ForeignEvidence>(f.foreign);
