@@ -12,6 +12,8 @@ while their sources are unchanged):
   samples     samples/ repeated to --megabytes MB (default 100): the same few thousand
               words again and again, so every cache is warm ("warm cache")
   samples/10  the same at a tenth of the size: peak memory must not grow with the input
+  stdin text  the samples corpus as one plain text through `clean -` (cut into pieces
+              cleaned on all cores), pinned to one core with taskset, then on all
 
 For each corpus: `retouche clean --jsonl` with --jobs 1 and with all cores
 (--repeat N runs each, the median is printed), MB/s and documents/s from the
@@ -72,6 +74,19 @@ def run_clean(bin_path, corpus, jobs, extra=()):
     s = json.loads(stats.read_text())
     s["wall_seconds"] = wall
     return s, out, tmp
+
+
+def run_stdin(bin_path, text, one_core):
+    """`retouche clean -` on one big text (cut into pieces cleaned on all
+    cores); one_core pins it to one with taskset. Returns (seconds, output)."""
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="retouche-bench-"))
+    out = tmp / "out.txt"
+    cmd = (["taskset", "-c", "0"] if one_core else []) + [str(bin_path), "clean", "-"]
+    with open(text, "rb") as fin, open(out, "wb") as fout:
+        start = time.monotonic()
+        subprocess.run(cmd, stdin=fin, stdout=fout, check=True)
+        wall = time.monotonic() - start
+    return wall, out, tmp
 
 
 def same_file(a, b):
@@ -190,6 +205,28 @@ def main():
         if keep:
             shutil.rmtree(keep)
 
+    # One big text through stdin: the pieces go to all cores; pinned to one
+    # core for the reference.
+    big = text_of(dict(corpora)["samples"])
+    if cores > 1 and shutil.which("taskset"):
+        mb = big.stat().st_size / 1e6
+        walls = {}
+        outs = {}
+        for one in (True, False):
+            runs = [run_stdin(bin_path, big, one) for _ in range(a.repeat)]
+            walls[one] = statistics.median(r[0] for r in runs)
+            outs[one] = runs[0][1]
+            for r in runs[1:]:
+                shutil.rmtree(r[2])
+        same = "identical" if same_file(outs[True], outs[False]) else "DIFFERENT"
+        for one in (True, False):
+            print(f"{'stdin text':<12}{mb:>7.1f}{1:>7}{1 if one else cores:>5}{mb / walls[one]:>8.2f}{'':>9}{'':>9}"
+                  f"{walls[one]:>8.2f}{'':>8}{'':>7}  " + ("reference (taskset -c 0)" if one else same))
+        results["stdin"] = {"megabytes": mb, "one_core_seconds": walls[True], "all_cores_seconds": walls[False],
+                            "output": same}
+        for one in (True, False):
+            shutil.rmtree(outs[one].parent)
+
     def run(label, jobs):
         return next((r for r in results["runs"] if r["corpus"] == label and r["jobs"] == jobs), None)
     if cores > 1:
@@ -197,9 +234,13 @@ def main():
             if run(label, cores):
                 print(f"scaling {label}: {run(label, cores)['mb_per_second'] / run(label, 1)['mb_per_second']:.2f}x "
                       f"from 1 to {cores} threads")
-    small, big = run("samples/10", 1), run("samples", 1)
+    if "stdin" in results:
+        st = results["stdin"]
+        print(f"scaling one text through stdin: {st['one_core_seconds'] / st['all_cores_seconds']:.2f}x "
+              f"from 1 to {cores} cores")
+    small, big_run = run("samples/10", 1), run("samples", 1)
     print(f"memory: peak {small['peak_rss_mb']:.0f} MB on {small['megabytes']:.0f} MB, "
-          f"{big['peak_rss_mb']:.0f} MB on {big['megabytes']:.0f} MB (1 thread)"
+          f"{big_run['peak_rss_mb']:.0f} MB on {big_run['megabytes']:.0f} MB (1 thread)"
           + (f", {run('samples', cores)['peak_rss_mb']:.0f} MB with {cores} threads" if cores > 1 else ""))
     print(f"start-up: {start * 1000:.0f} ms (median of 7 runs of 'retouche clean -' on one line); "
           f"the first run of this benchmark took {first:.2f} s (it builds the lexicon cache when missing)")
@@ -212,7 +253,8 @@ def main():
         total = sum(stages.values())
         rest = s["seconds"] - total
         print(f"  {label}: " + ", ".join(f"{k} {v:.2f} s ({100 * v / s['seconds']:.0f}%)" for k, v in stages.items())
-              + f", reading/JSON/writing {rest:.2f} s ({100 * rest / s['seconds']:.0f}%)")
+              + f", outside the stages (start-up, the document's language, JSON, writing) {rest:.2f} s "
+              f"({100 * rest / s['seconds']:.0f}%)")
         rules = sorted(s.get("rule_seconds", {}).items(), key=lambda kv: -kv[1])
         print(f"  {label} rules: " + ", ".join(f"{k} {v:.3f} s" for k, v in rules[:8]))
         results.setdefault("profile", {})[label] = {"stage_seconds": stages, "rule_seconds": dict(rules),
