@@ -100,7 +100,7 @@ class MidSentenceCapital : public Rule {
       }
       if (tok.kind != TokenKind::kWord || tok.elision || i < 2) continue;  // "L'autre": left alone
       std::string_view w = tok.text(t);
-      text::CaseShape shape = text::case_shape(w);
+      text::CaseShape shape = tok.case_shape();
       if (!shape.initial_upper || shape.all_upper || shape.inner_upper) continue;
       if (toks[i - 1].kind != TokenKind::kSpace || !is_horizontal_space(toks[i - 1].text(t))) continue;
       size_t pi = i - 2;
@@ -113,7 +113,7 @@ class MidSentenceCapital : public Rule {
       const Token& prev = toks[pi];
       if (prev.kind != TokenKind::kWord || prev.elision) continue;
       std::string_view p = prev.text(t);
-      text::CaseShape ps = text::case_shape(p);
+      text::CaseShape ps = prev.case_shape();
       if (ps.all_upper || wk.opener(p) || wk.determiner(p)) continue;  // "la Défense", "titre III"
       // A lowercase word the dictionary does not know is a foreign context
       // ("Aceites del Sur"); an unknown capitalised word is a name.

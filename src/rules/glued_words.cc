@@ -68,7 +68,7 @@ class GluedWords : public Rule {
           w.find("\xE2\x80\x99") != std::string_view::npos) {
         continue;
       }
-      text::CaseShape shape = text::case_shape(w);
+      text::CaseShape shape = tok.case_shape();
       if (shape.inner_upper || shape.all_upper) continue;  // joins.glued's business, or an acronym
       if (wk.known(w) || ctx.resources().names->find_variant(w)) continue;  // no apostrophe in `w`
       bool capital = shape.initial_upper;

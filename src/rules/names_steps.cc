@@ -65,7 +65,7 @@ NameDoc::NameDoc(std::string_view text, const std::vector<text::Token>& tokens, 
   std::string buf;
   for (size_t wi = 0; wi < words.size(); ++wi) {
     info[wi] = table.find_word(ascii_apostrophes(word_at(wi), buf));
-    shapes[wi] = text::case_shape(word_at(wi));
+    shapes[wi] = toks[words[wi]].case_shape();
   }
 }
 

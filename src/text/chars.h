@@ -2,6 +2,8 @@
 // character properties (fast table lookups; no allocation).
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 #include <string_view>
 
@@ -53,5 +55,23 @@ struct CaseShape {
   int letters = 0;
 };
 CaseShape case_shape(std::string_view word);
+
+// A CaseShape in one byte, as tokens carry it (tokenizer.h): `letters` up
+// to 7, more reads as 7 (every caller compares it with 6 or less).
+inline constexpr int kMaxPackedLetters = 7;
+inline uint8_t pack_case_shape(const CaseShape& s) {
+  int letters = s.letters < kMaxPackedLetters ? s.letters : kMaxPackedLetters;
+  return static_cast<uint8_t>(s.initial_upper | s.all_upper << 1 | s.all_lower << 2 | s.inner_upper << 3 |
+                              letters << 4);
+}
+inline CaseShape unpack_case_shape(uint8_t b) {
+  CaseShape s;
+  s.initial_upper = b & 1;
+  s.all_upper = b & 2;
+  s.all_lower = b & 4;
+  s.inner_upper = b & 8;
+  s.letters = b >> 4;
+  return s;
+}
 
 }  // namespace retouche::text

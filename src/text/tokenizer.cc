@@ -25,6 +25,36 @@ bool is_elision_prefix(std::string_view w) {
 
 bool word_char(char32_t c) { return is_letter(c) || is_mark(c) || is_digit(c); }
 
+// case_shape() (chars.cc), one character at a time, as the tokenizer reads a word.
+class ShapeCounter {
+ public:
+  void add(char32_t c) {
+    if (!is_letter(c)) {
+      prev_lower_ = false;
+      return;
+    }
+    bool up = is_upper(c);
+    bool lo = !up && is_lower(c);
+    if (s_.letters == 0) s_.initial_upper = up;
+    if (up && prev_lower_) s_.inner_upper = true;
+    upper_ += up;
+    lower_ += lo;
+    prev_lower_ = lo;
+    ++s_.letters;
+  }
+  CaseShape shape() const {
+    CaseShape s = s_;
+    s.all_upper = s.letters >= 2 && upper_ == s.letters;
+    s.all_lower = s.letters > 0 && lower_ == s.letters;
+    return s;
+  }
+
+ private:
+  CaseShape s_;
+  int upper_ = 0, lower_ = 0;
+  bool prev_lower_ = false;
+};
+
 char32_t peek(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
   return utf8::decode(s, i);
@@ -37,8 +67,8 @@ void tokenize(std::string_view s, const std::vector<std::pair<size_t, size_t>>& 
   out->clear();
   size_t i = 0, n = s.size();
   size_t pi = 0;  // next protected span
-  auto push = [&](size_t b, size_t e, TokenKind k, bool elision = false, bool hyph = false) {
-    out->push_back(Token{static_cast<uint32_t>(b), static_cast<uint32_t>(e), k, elision, hyph});
+  auto push = [&](size_t b, size_t e, TokenKind k, bool elision = false, bool hyph = false, uint8_t shape = 0) {
+    out->push_back(Token{static_cast<uint32_t>(b), static_cast<uint32_t>(e), k, elision, hyph, shape});
   };
   while (i < n) {
     while (pi < prot.size() && prot[pi].second <= i) ++pi;
@@ -90,14 +120,18 @@ void tokenize(std::string_view s, const std::vector<std::pair<size_t, size_t>>& 
     if (is_letter(c) || is_mark(c)) {
       bool hyph = false;
       bool elision = false;
+      ShapeCounter shape;
+      shape.add(c);
       while (i < limit) {
         size_t j = i;
         char32_t d = utf8::decode(s, j);
         if (word_char(d)) {
+          shape.add(d);
           i = j;
           continue;
         }
         if ((is_hyphen(d) || is_apostrophe(d)) && j < limit && word_char(peek(s, j))) {
+          shape.add(d);
           if (is_apostrophe(d) && is_elision_prefix(s.substr(start, i - start))) {
             i = j;
             elision = true;
@@ -109,7 +143,7 @@ void tokenize(std::string_view s, const std::vector<std::pair<size_t, size_t>>& 
         }
         break;
       }
-      push(start, i, TokenKind::kWord, elision, hyph);
+      push(start, i, TokenKind::kWord, elision, hyph, pack_case_shape(shape.shape()));
       continue;
     }
     if (c < 0x80 ? std::ispunct(static_cast<int>(c)) != 0 : !is_space(c)) {

@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/chars.h"
+
 namespace retouche::text {
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct, kSpace, kNewline, kProtected, kOther };
@@ -34,8 +36,11 @@ struct Token {
   TokenKind kind;
   bool elision;     // word ending with an apostrophe that elides ("l’", "qu'")
   bool hyphenated;  // word with an inner hyphen
+  uint8_t shape;    // a word's text::case_shape(), packed (chars.h); 0 for other tokens
   std::string_view text(std::string_view s) const { return s.substr(begin, end - begin); }
   bool is_word() const { return kind == TokenKind::kWord; }
+  // Computed while tokenising, so that the rules do not each walk the word again.
+  CaseShape case_shape() const { return unpack_case_shape(shape); }
 };
 static_assert(sizeof(Token) == 12, "Token grew: the memory bound of docs/reliability.md counts 12 bytes");
 
