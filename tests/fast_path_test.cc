@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,7 @@ TEST(FastPath, SkipsNoLineCld2FindsForeign) {
   const WordSet* markers = resources->word_list("french-markers-fr");
   const WordSet* english = resources->word_list("function-words-en");
   ASSERT_TRUE(markers && english);
+  MarkerLists lists(*markers, *english);
   std::vector<std::string> files = test_and_dev_inputs();
   size_t skipped = 0;
   for (const std::string& path : files) {
@@ -111,7 +113,7 @@ TEST(FastPath, SkipsNoLineCld2FindsForeign) {
     LineIndex lines(text);
     for (size_t i = 0; i < lines.size(); ++i) {
       std::string_view line = std::string_view(text).substr(lines[i].begin, lines[i].content_end - lines[i].begin);
-      if (!line_is_surely_french(line, *markers, *english)) continue;
+      if (!line_is_surely_french(line, lists)) continue;
       ++skipped;
       EXPECT_TRUE(foreign_lines(line).empty()) << path << ":" << i + 1 << ": " << line;
     }
@@ -130,11 +132,12 @@ TEST(FastPath, SkipsNoDocumentCld2FindsForeign) {
   const WordSet* markers = resources->word_list("french-markers-fr");
   const WordSet* english = resources->word_list("function-words-en");
   ASSERT_TRUE(markers && english);
+  MarkerLists lists(*markers, *english);
   size_t skipped = 0, refused = 0;
   for (const std::string& path : test_and_dev_inputs()) {
     std::string text = read(path);
     if (utf8::find_invalid(text) != utf8::kValid) continue;
-    if (!document_is_surely_french(text, *markers, *english)) {
+    if (!document_is_surely_french(text, lists)) {
       ++refused;
       continue;
     }
@@ -146,6 +149,34 @@ TEST(FastPath, SkipsNoDocumentCld2FindsForeign) {
   }
   EXPECT_GT(skipped, 20u);
   EXPECT_GT(refused, 0u);
+}
+
+TEST(FastPath, MarkerListsFindEveryListedWordAndNothingElse) {
+  PipelineOptions o;
+  o.data_dir = testing::source_dir();
+  Status st;
+  auto resources = Resources::load(o, &st);
+  ASSERT_TRUE(resources) << st.message();
+  const WordSet& fr = *resources->word_list("french-markers-fr");
+  const WordSet& en = *resources->word_list("function-words-en");
+  MarkerLists lists(fr, en);
+  std::set<int> ids;
+  for (const std::string& w : fr) {
+    int id = lists.find(w);
+    EXPECT_GT(id, 0) << w;
+    ids.insert(id);
+  }
+  EXPECT_EQ(ids.size(), fr.size());  // one number per marker
+  for (const std::string& w : en) {
+    if (!fr.count(w)) {
+      EXPECT_EQ(lists.find(w), -1) << w;
+    }
+  }
+  for (const char* w : {"", "xyz", "dan", "dansx", "avecavec", "lorsqu'", "Dans", "the1"}) {
+    if (!fr.count(w) && !en.count(w)) {
+      EXPECT_EQ(lists.find(w), 0) << w;
+    }
+  }
 }
 
 TEST(FastPath, SurelyFrenchDocuments) {
@@ -171,14 +202,13 @@ TEST(FastPath, SurelyFrenchDocuments) {
   Status st;
   auto resources = Resources::load(o, &st);
   ASSERT_TRUE(resources) << st.message();
-  const WordSet& m = *resources->word_list("french-markers-fr");
-  const WordSet& e = *resources->word_list("function-words-en");
-  EXPECT_TRUE(document_is_surely_french(times(french + varied, 4), m, e));
-  EXPECT_FALSE(document_is_surely_french(french + varied, m, e));  // under 100 words: CLD2 decides
-  EXPECT_FALSE(document_is_surely_french(times(english, 10), m, e));
-  EXPECT_FALSE(document_is_surely_french(times(spanish, 10), m, e));
+  MarkerLists m(*resources->word_list("french-markers-fr"), *resources->word_list("function-words-en"));
+  EXPECT_TRUE(document_is_surely_french(times(french + varied, 4), m));
+  EXPECT_FALSE(document_is_surely_french(french + varied, m));  // under 100 words: CLD2 decides
+  EXPECT_FALSE(document_is_surely_french(times(english, 10), m));
+  EXPECT_FALSE(document_is_surely_french(times(spanish, 10), m));
   // Half French, half English: CLD2 decides.
-  EXPECT_FALSE(document_is_surely_french(times(french + english + varied + english, 3), m, e));
+  EXPECT_FALSE(document_is_surely_french(times(french + english + varied + english, 3), m));
 }
 
 TEST(FastPath, SurelyFrenchLines) {
@@ -219,8 +249,8 @@ TEST(FastPath, SurelyFrenchLines) {
   auto resources = Resources::load(o, &st);
   ASSERT_TRUE(resources) << st.message();
   for (const auto& c : kCases) {
-    EXPECT_EQ(line_is_surely_french(c.line, *resources->word_list("french-markers-fr"),
-                                    *resources->word_list("function-words-en")),
+    EXPECT_EQ(line_is_surely_french(c.line, MarkerLists(*resources->word_list("french-markers-fr"),
+                                                         *resources->word_list("function-words-en"))),
               c.french)
         << c.line;
   }

@@ -1,7 +1,7 @@
 // The fast path (issue 11): cheap checks that let the pipeline skip work
 // whose answer they already know, with the same output.
 //
-//   if (!line_is_surely_french(line, markers)) guess = detect_language(line);
+//   if (!line_is_surely_french(line, lists)) guess = detect_language(line);
 //
 // The language of the whole document, and of each line. A French document's lines are asked of
 // CLD2 one by one (evidence.h, foreign_lines: ~300 instructions per byte,
@@ -22,7 +22,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "core/word_set.h"
 #include "pipeline/evidence.h"
@@ -48,7 +50,24 @@ inline constexpr size_t kLongestMarker = 8;
 // Does `line` (no terminator) hold enough French marker words and few
 // enough English grammar words (lowercase lists) to be French whatever CLD2
 // would say?
-bool line_is_surely_french(std::string_view line, const WordSet& markers, const WordSet& english);
+// The two word lists, lowercase, as one table of words of at most
+// kLongestMarker bytes, each packed into 64 bits: a look-up is a multiply
+// and a probe or two, not a string hash (the fast path looks up every word
+// of every document).
+class MarkerLists {
+ public:
+  MarkerLists(const WordSet& french_markers, const WordSet& english_words);
+  // A French marker's number (1, 2, …), -1 for an English grammar word, 0 for neither.
+  int find(std::string_view word) const;
+
+ private:
+  size_t slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<uint64_t> keys_;  // 0: empty (no listed word is empty)
+  std::vector<int> ids_;
+  int shift_ = 0;
+};
+
+bool line_is_surely_french(std::string_view line, const MarkerLists& lists);
 
 // A document of at least kDocumentMinWords words, kDocumentMinMarkers
 // different marker words, markers making kDocumentMarkerPercent % of its words
@@ -62,10 +81,10 @@ inline constexpr int kDocumentMinWords = 100;
 inline constexpr int kDocumentMinMarkers = 8;
 inline constexpr int kDocumentMarkerPercent = 6;
 inline constexpr int kDocumentMarkersPerEnglishWord = 3;
-bool document_is_surely_french(std::string_view text, const WordSet& markers, const WordSet& english);
+bool document_is_surely_french(std::string_view text, const MarkerLists& lists);
 
 // foreign_lines(text) (evidence.h), without asking CLD2 about the lines that
 // line_is_surely_french() decides.
-ByteSpans foreign_lines_fast(std::string_view text, const WordSet& markers, const WordSet& english);
+ByteSpans foreign_lines_fast(std::string_view text, const MarkerLists& lists);
 
 }  // namespace retouche

@@ -40,8 +40,7 @@ struct Pipeline::Impl {
   mutable std::vector<std::atomic<uint64_t>> rule_nanos;
   bool language_gate = true;  // language.not-french: off with --force-language or --disable
   // The fast path's word lists, or null when the fast path is off.
-  const WordSet* french_markers = nullptr;
-  const WordSet* english_words = nullptr;
+  std::unique_ptr<MarkerLists> marker_lists;
 
   Impl() : rule_nanos(0) {}
 
@@ -311,8 +310,8 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
                    });
   const char* fast_env = std::getenv("RETOUCHE_FAST_PATH");
   if (options.fast_path && !(fast_env && std::strcmp(fast_env, "0") == 0)) {
-    for (auto [list, name] : {std::pair{&impl->french_markers, "french-markers-fr"},
-                              std::pair{&impl->english_words, "function-words-en"}}) {
+    const WordSet* lists[2] = {nullptr, nullptr};
+    for (auto [list, name] : {std::pair{&lists[0], "french-markers-fr"}, std::pair{&lists[1], "function-words-en"}}) {
       *list = impl->resources->word_list(name);
       if (!*list) {
         *status = ConfigError(std::string("missing word list ") + name + ".txt in " +
@@ -327,6 +326,7 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
         }
       }
     }
+    impl->marker_lists = std::make_unique<MarkerLists>(*lists[0], *lists[1]);
   }
   impl->rule_nanos = std::vector<std::atomic<uint64_t>>(impl->rules.size());
   impl->pool = std::make_unique<SessionPool>(*impl->resources->lexicon);
@@ -532,8 +532,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
   if (impl_->language_gate) {
     // CLD2 calls a text with invalid UTF-8 (read with --lossy) undetermined.
     bool valid = !impl_->options.lossy_utf8 || utf8::find_invalid(doc.text) == utf8::kValid;
-    if (impl_->french_markers && valid &&
-        document_is_surely_french(doc.text, *impl_->french_markers, *impl_->english_words)) {
+    if (impl_->marker_lists && valid && document_is_surely_french(doc.text, *impl_->marker_lists)) {
       ev.language = "fr";  // what CLD2 says of such a text; its share of French is not measured
       ev.french_percent = -1;
       ev.language_reliable = true;
@@ -547,7 +546,7 @@ Status Pipeline::run(const Document& doc, Result* result) const {
     }
   }
   const ByteSpans foreign =
-      impl_->french_markers ? foreign_lines_fast(doc.text, *impl_->french_markers, *impl_->english_words)
+      impl_->marker_lists ? foreign_lines_fast(doc.text, *impl_->marker_lists)
                             : foreign_lines(doc.text);
   ev.foreign_lines = foreign.size();
   const ByteSpans code = code_lines(doc.text);
