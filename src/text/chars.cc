@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 
 #include "core/utf8.h"
+#include "text/shape_counter.h"
 
 namespace retouche::text {
 
@@ -90,28 +91,10 @@ std::string capitalize_first(std::string_view w) { return map_first(w, to_upper)
 std::string lowercase_first(std::string_view w) { return map_first(w, to_lower); }
 
 CaseShape case_shape(std::string_view w) {
-  CaseShape s;
-  int upper = 0, lower_count = 0;
-  bool prev_lower = false;
+  ShapeCounter counter;
   size_t i = 0;
-  while (i < w.size()) {
-    char32_t c = utf8::decode(w, i);
-    if (!is_letter(c)) {
-      prev_lower = false;
-      continue;
-    }
-    bool up = is_upper(c);
-    bool lo = !up && is_lower(c);
-    if (s.letters == 0) s.initial_upper = up;
-    if (up && prev_lower) s.inner_upper = true;
-    upper += up;
-    lower_count += lo;
-    prev_lower = lo;
-    ++s.letters;
-  }
-  s.all_upper = s.letters >= 2 && upper == s.letters;
-  s.all_lower = s.letters > 0 && lower_count == s.letters;
-  return s;
+  while (i < w.size()) counter.add(utf8::decode(w, i));
+  return counter.shape();
 }
 
 }  // namespace retouche::text

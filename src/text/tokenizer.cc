@@ -2,6 +2,7 @@
 
 #include "core/utf8.h"
 #include "text/chars.h"
+#include "text/shape_counter.h"
 
 namespace retouche::text {
 namespace {
@@ -24,36 +25,6 @@ bool is_elision_prefix(std::string_view w) {
 }
 
 bool word_char(char32_t c) { return is_letter(c) || is_mark(c) || is_digit(c); }
-
-// case_shape() (chars.cc), one character at a time, as the tokenizer reads a word.
-class ShapeCounter {
- public:
-  void add(char32_t c) {
-    if (!is_letter(c)) {
-      prev_lower_ = false;
-      return;
-    }
-    bool up = is_upper(c);
-    bool lo = !up && is_lower(c);
-    if (s_.letters == 0) s_.initial_upper = up;
-    if (up && prev_lower_) s_.inner_upper = true;
-    upper_ += up;
-    lower_ += lo;
-    prev_lower_ = lo;
-    ++s_.letters;
-  }
-  CaseShape shape() const {
-    CaseShape s = s_;
-    s.all_upper = s.letters >= 2 && upper_ == s.letters;
-    s.all_lower = s.letters > 0 && lower_ == s.letters;
-    return s;
-  }
-
- private:
-  CaseShape s_;
-  int upper_ = 0, lower_ = 0;
-  bool prev_lower_ = false;
-};
 
 char32_t peek(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
