@@ -35,6 +35,9 @@ using testing::write;
 // findings in 1.6 MB cost about 300 bytes each), and ordinary text.
 constexpr double kBytesPerDocumentByte = 20;
 constexpr double kBytesPerTextByte = 16;
+// A fix every 15 bytes, each finished by a second round: the findings of both
+// rounds (about 400 bytes each) live until they are folded into one.
+constexpr double kBytesPerTwoRoundByte = 80;
 
 struct CliRun {
   long peak_kb = 0;
@@ -99,6 +102,19 @@ TEST(Cost, ManyInsertionsInOneStage) {
   for (int i = 0; i < 100000; ++i) text += "afghanCela " + std::to_string(i % 10000) + (i % 10 == 9 ? "\n" : " ");
   CliRun r = expect_bounded("100k afghanCela", text);
   EXPECT_NE(r.out.find("afghan. Cela 9999"), std::string::npos) << "the insertions were not applied";
+}
+
+// Item 2 made rounds: a fix that enables another ("teVoir" -> "te Voir" ->
+// "te voir") is folded into the first, and finding the earlier fixes a later
+// one reaches over was quadratic in the number of fixes (1 MB: 10 s, so
+// this 8 MB input about 7 minutes).
+TEST(Cost, FixesOverSeveralRoundsFoldInLinearTime) {
+  std::string text;
+  for (int i = 0; text.size() < 8000000; ++i) {
+    text += "Il faut teVoir " + std::to_string(i % 100000) + (i % 10 == 9 ? ".\n" : ". ");
+  }
+  CliRun r = expect_bounded("530k teVoir", text, kBytesPerTwoRoundByte);
+  EXPECT_NE(r.out.find("Il faut te voir 99999."), std::string::npos) << "the fixes were not finished";
 }
 
 // Item 10: a big row of ordinary text stays within the stated multiple of

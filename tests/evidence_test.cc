@@ -160,5 +160,35 @@ TEST(Evidence, CodeBlocksAreIndentedLinesAfterABlankLine) {
   EXPECT_TRUE(code_lines("Texte sans code.\n  Un retrait de deux espaces.\n").empty());
 }
 
+// The stages run in rounds (pipeline.cc): a later round proposes again what
+// an earlier one held back, and sees signals the repairs uncovered.
+TEST(Evidence, DamageCountsEachSpanOnceAcrossRoundsAndStaysFound) {
+  static const std::string kGlued = "joins.glued", kCapital = "case.mid-sentence-capital";
+  DamageCounter damage;
+  DocumentEvidence ev;
+  damage.add_token_proposal(kGlued, Applicability::kSafe, 0.95, " ", 10, 10);
+  damage.decide(1000, &ev);
+  EXPECT_EQ(ev.artefacts, 1);
+  EXPECT_FALSE(ev.damaged);
+  // The next round: the same proposal again, then one the repair uncovered.
+  damage.add_token_proposal(kGlued, Applicability::kSafe, 0.95, " ", 10, 10);
+  damage.decide(1000, &ev);
+  EXPECT_EQ(ev.artefacts, 1) << "a proposal made again is not new damage";
+  damage.add_token_proposal(kCapital, Applicability::kSafe, 0.95, "v", 12, 13);
+  damage.decide(1000, &ev);
+  EXPECT_EQ(ev.artefacts, 2);
+  EXPECT_EQ(ev.artefact_kinds, 2);
+  EXPECT_TRUE(ev.damaged);
+  // Damage of one kind, dense in 100 words; decided again on more words (a
+  // later round's count), the document stays damaged.
+  DamageCounter dense;
+  DocumentEvidence dense_ev;
+  for (size_t at : {5, 50, 90}) dense.add_token_proposal(kGlued, Applicability::kSafe, 0.95, " ", at, at);
+  dense.decide(100, &dense_ev);
+  ASSERT_TRUE(dense_ev.damaged);
+  dense.decide(1000000, &dense_ev);
+  EXPECT_TRUE(dense_ev.damaged);
+}
+
 }  // namespace
 }  // namespace retouche

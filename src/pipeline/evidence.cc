@@ -130,8 +130,12 @@ void DamageCounter::add_line_finding(std::string_view rule, double confidence) {
 }
 
 void DamageCounter::add_token_proposal(std::string_view rule, Applicability applicability,
-                                       double confidence, std::string_view replacement) {
+                                       double confidence, std::string_view replacement, size_t orig_begin,
+                                       size_t orig_end) {
   if (applicability != Applicability::kSafe) return;
+  Counted key{orig_begin, orig_end, rule.data()};
+  if (std::binary_search(counted_.begin(), counted_.end(), key)) return;
+  pending_.push_back(key);
   if (family_is(rule, "names")) {
     bool strong = (rule == "names.variant" && confidence >= kStrongVariantConfidence) ||
                   (rule == "names.fuzzy" && confidence >= kStrongGuessConfidence);
@@ -146,14 +150,21 @@ void DamageCounter::add_token_proposal(std::string_view rule, Applicability appl
   if (std::find(kinds_.begin(), kinds_.end(), rule) == kinds_.end()) kinds_.emplace_back(rule);
 }
 
-void DamageCounter::decide(size_t words, DocumentEvidence* ev) const {
+void DamageCounter::decide(size_t words, DocumentEvidence* ev) {
+  std::sort(pending_.begin(), pending_.end());
+  size_t middle = counted_.size();
+  counted_.insert(counted_.end(), pending_.begin(), pending_.end());
+  std::inplace_merge(counted_.begin(), counted_.begin() + static_cast<std::ptrdiff_t>(middle), counted_.end());
+  pending_.clear();
   ev->words = words;
   ev->artefacts = artefacts_;
   ev->artefact_kinds = static_cast<int>(kinds_.size());
   ev->name_corrections = static_cast<int>(names_.size());
   double per_thousand = words == 0 ? 0 : 1000.0 * artefacts_ / static_cast<double>(words);
-  ev->damaged = (artefacts_ >= kMinArtefacts && ev->artefact_kinds >= kMinArtefactKinds) ||
+  ev->damaged = decided_damaged_ ||
+                (artefacts_ >= kMinArtefacts && ev->artefact_kinds >= kMinArtefactKinds) ||
                 (artefacts_ >= kMinDenseArtefacts && per_thousand >= kDenseArtefactsPerThousand);
+  decided_damaged_ = ev->damaged;
   ev->names_damaged = ev->damaged || ev->name_corrections >= kMinNameCorrections;
 }
 

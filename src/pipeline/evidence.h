@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -51,13 +52,23 @@ class DamageCounter {
  public:
   // A finding the lines stage applied.
   void add_line_finding(std::string_view rule, double confidence);
-  // A proposal of the tokens stage, whatever the policy does with it.
+  // A proposal of the tokens stage, whatever the policy does with it, at
+  // [orig_begin, orig_end) of the original. A later round proposes again what
+  // an earlier one held back: each rule's span counts once.
   void add_token_proposal(std::string_view rule, Applicability applicability, double confidence,
-                          std::string_view replacement);
-  // Fills the damage fields of `ev` for a text of `words` word tokens.
-  void decide(size_t words, DocumentEvidence* ev) const;
+                          std::string_view replacement, size_t orig_begin, size_t orig_end);
+  // Fills the damage fields of `ev` for a text of `words` word tokens. A
+  // document found damaged stays so when it is decided again after a round
+  // of repairs (which can raise a signal a garbled neighbour hid, and which
+  // a second cleaning would read).
+  void decide(size_t words, DocumentEvidence* ev);
 
  private:
+  // The spans counted by earlier decide() calls, sorted, and those of the
+  // round being counted (rule ids outlive the counter).
+  using Counted = std::tuple<size_t, size_t, const char*>;
+  std::vector<Counted> counted_, pending_;
+  bool decided_damaged_ = false;
   int artefacts_ = 0;
   std::vector<std::string> kinds_;
   std::vector<std::string> names_;  // canonical forms corrected with strong evidence

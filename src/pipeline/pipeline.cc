@@ -46,7 +46,10 @@ struct Pipeline::Impl {
 
   // One pass of a stage's rules; returns how many edits it applied.
   size_t run_round(DocumentRun& d, Stage stage, int round) const;
-  void run_stage_to_fixed_point(DocumentRun& d, Stage stage) const;
+  size_t run_stage(DocumentRun& d, Stage stage, int pass) const;
+  void run_stages(DocumentRun& d) const;
+  void find_code_lines(DocumentRun& d) const;
+  void find_foreign_lines(DocumentRun& d, int pass) const;
 };
 
 namespace {
@@ -123,52 +126,116 @@ size_t count_words(const std::vector<text::Token>& toks) {
   return n;
 }
 
-// How many times a stage may run on its own output.
+// How many times a stage may run on its own output, and the stages after
+// normalisation on theirs (run_stages).
 constexpr int kStageRounds = 3;
+constexpr int kPipelinePasses = 3;
 
-// Findings [round_first, end) of a later round of a stage, against the
-// stage's earlier findings [stage_first, round_first). An applied edit that
-// reaches over earlier applied ones (the pipeline widens a span to the
-// replaced regions it touches) replaces them: one finding, in original
-// coordinates, whose replacement is the text of both rounds. A proposal made
-// again, or one that is not applied and reaches over an applied edit (its
-// replacement is written for the edited text), is dropped. Dropped findings
-// are marked in `drop`, and removed once the rounds replay.
-void fold_round(std::vector<Finding>& fs, size_t stage_first, size_t round_first, std::vector<bool>* drop) {
+// Earlier findings (from `first`, not dropped) whose spans meet [begin, end],
+// in index order. `by_begin` holds their indices sorted by begin and
+// `reach` the largest end up to each of them, so that a look-up walks back
+// only over spans that can reach `begin`: folding stays linear in the number
+// of findings when rounds each fix thousands of words.
+struct EarlierSpans {
+  std::vector<size_t> by_begin;
+  std::vector<size_t> reach;
+  EarlierSpans(const std::vector<Finding>& fs, size_t first, size_t last, const std::vector<bool>& drop) {
+    for (size_t e = first; e < last; ++e) {
+      if (!drop[e]) by_begin.push_back(e);
+    }
+    std::stable_sort(by_begin.begin(), by_begin.end(),
+                     [&](size_t a, size_t b) { return fs[a].begin < fs[b].begin; });
+    reach.resize(by_begin.size());
+    size_t far = 0;
+    for (size_t i = 0; i < by_begin.size(); ++i) reach[i] = far = std::max(far, fs[by_begin[i]].end);
+  }
+  void meeting(const std::vector<Finding>& fs, size_t begin, size_t end, std::vector<size_t>* out) const {
+    out->clear();
+    auto it = std::upper_bound(by_begin.begin(), by_begin.end(), end,
+                               [&](size_t pos, size_t e) { return pos < fs[e].begin; });
+    for (size_t i = static_cast<size_t>(it - by_begin.begin()); i-- > 0 && reach[i] >= begin;) {
+      if (fs[by_begin[i]].end >= begin) out->push_back(by_begin[i]);
+    }
+    std::sort(out->begin(), out->end());
+  }
+};
+
+// Does `later` reach over `earlier`, in original coordinates? An insertion
+// on the edge of a span is ambiguous there: widen() takes a pure insertion
+// into a span that touches it, but not one merged into a replaced region the
+// span only borders ("é" made NFC, then " " inserted after it, then the
+// capital of "étéComment" lowered). The later replacement tells which: it
+// holds the inserted text on that edge if it took it in.
+bool covers(const Finding& later, const Finding& earlier) {
+  if (earlier.begin < later.begin || later.end < earlier.end) return false;
+  if (earlier.begin != earlier.end || later.begin == later.end) return true;
+  std::string_view r = later.replacement, ins = earlier.replacement;
+  if (earlier.begin == later.begin) return r.substr(0, ins.size()) == ins;
+  if (earlier.end == later.end) return r.size() >= ins.size() && r.substr(r.size() - ins.size()) == ins;
+  return true;
+}
+
+// Findings [later_first, end) of a later round, against the earlier findings
+// [earlier_first, later_first). An applied edit that reaches over earlier
+// applied ones (the pipeline widens a span to the replaced regions it
+// touches) replaces them: one finding, in original coordinates, whose
+// replacement is the text of both rounds. It is named after the first fix
+// when the rounds are of one stage ("teVoir": joins.glued, then a capital),
+// and after the later one when they are not (a cookie banner deleted once
+// its glued words are split is boilerplate). A proposal made again, or one
+// that is not applied and reaches over an applied edit (its replacement is
+// written for the edited text), is dropped. Dropped findings are marked in
+// `drop`, and removed once the rounds replay.
+// Returns whether any finding met an earlier one.
+bool fold_round(std::vector<Finding>& fs, size_t earlier_first, size_t later_first, std::vector<bool>* drop) {
   drop->resize(fs.size(), false);
-  for (size_t n = round_first; n < fs.size(); ++n) {
+  bool met_any = false;
+  EarlierSpans earlier_spans(fs, earlier_first, later_first, *drop);
+  std::vector<size_t> met;
+  for (size_t n = later_first; n < fs.size(); ++n) {
     Finding& later = fs[n];
     bool applied = later.status == FindingStatus::kApplied;
     std::string folded_rule, folded_message;
-    for (size_t e = stage_first; e < round_first && !(*drop)[n]; ++e) {
+    Stage folded_stage = later.stage;
+    earlier_spans.meeting(fs, later.begin, later.end, &met);
+    met_any |= !met.empty();
+    for (size_t e : met) {
+      if ((*drop)[n]) break;
       const Finding& earlier = fs[e];
-      if ((*drop)[e] || earlier.end < later.begin || later.end < earlier.begin) continue;
-      bool contains = later.begin <= earlier.begin && earlier.end <= later.end;
+      if ((*drop)[e]) continue;
+      bool contains = covers(later, earlier);
       bool earlier_applied = earlier.status == FindingStatus::kApplied;
       if (applied && earlier_applied && contains) {
         if (folded_rule.empty()) {
           folded_rule = earlier.rule;
           folded_message = earlier.message;
+          folded_stage = earlier.stage;
         } else if (earlier.rule != folded_rule || earlier.message != folded_message) {
           folded_message += "; then " + earlier.rule + ": " + earlier.message;
         }
         later.confidence = std::min(later.confidence, earlier.confidence);
         later.applicability = std::min(later.applicability, earlier.applicability);
         (*drop)[e] = true;
+      } else if (applied && !earlier_applied && contains && earlier.rule == later.rule) {
+        (*drop)[e] = true;  // proposed in an earlier round, applied once the evidence allowed it
       } else if (!applied && ((earlier_applied && contains) ||
                               (earlier.begin == later.begin && earlier.end == later.end &&
                                earlier.rule == later.rule))) {
         (*drop)[n] = true;
       }
     }
-    if (!folded_rule.empty()) {
-      if (later.rule != folded_rule || later.message != folded_message) {
-        folded_message += "; then " + later.rule + ": " + later.message;
-      }
-      later.message = std::move(folded_message);
-      later.rule = std::move(folded_rule);
+    if (folded_rule.empty()) continue;
+    if (folded_stage != later.stage) {
+      later.message += "; after " + folded_rule + ": " + folded_message;
+      continue;
     }
+    if (later.rule != folded_rule || later.message != folded_message) {
+      folded_message += "; then " + later.rule + ": " + later.message;
+    }
+    later.message = std::move(folded_message);
+    later.rule = std::move(folded_rule);
   }
+  return met_any;
 }
 
 void remove_marked(std::vector<Finding>& fs, const std::vector<bool>& drop) {
@@ -185,7 +252,9 @@ void remove_marked(std::vector<Finding>& fs, const std::vector<bool>& drop) {
 // map from the original to the result as well.
 Status replay_into(const std::string& original, const std::vector<Finding>& findings,
                    const std::vector<bool>* skip, std::string* clean_text, OffsetMap* map_out) {
-  std::string text = original;
+  // The original is copied only if no stage edits it.
+  std::string text;
+  std::string_view current = original;
   OffsetMap map(original.size());
   for (int s = 0; s < kStageCount; ++s) {
     std::vector<const Finding*> fs;
@@ -220,9 +289,11 @@ Status replay_into(const std::string& original, const std::vector<Finding>& find
       }
       edits.push_back(std::move(e));
     }
-    text = apply_edits(text, edits);
+    text = apply_edits(current, edits);
+    current = text;
     map.compose(edits);
   }
+  if (current.data() == original.data()) text = original;
   *clean_text = std::move(text);
   if (map_out) *map_out = std::move(map);
   return Status::Ok();
@@ -336,9 +407,8 @@ std::unique_ptr<Pipeline> Pipeline::create(const PipelineOptions& options, Statu
 
 // One document on its way through the stages.
 struct DocumentRun {
-  DocumentRun(const Document& d, Result& result, Session& s, const ByteSpans& foreign_lines,
-              const ByteSpans& code_lines, const ByteSpans& kept_words)
-      : doc(d), r(result), session(s), foreign(foreign_lines), code(code_lines), kept(kept_words), text(d.text) {
+  DocumentRun(const Document& d, Result& result, Session& s, const ByteSpans& kept_words)
+      : doc(d), r(result), session(s), kept(kept_words), text(d.text) {
     r.map = OffsetMap(d.text.size());
   }
   const Document& doc;
@@ -346,9 +416,10 @@ struct DocumentRun {
   Session& session;
   // Spans of the original no token rule edits inside: lines in another
   // language; no rule but normalisation: code blocks; no rule at all: the
-  // words the user protects.
-  const ByteSpans& foreign;
-  const ByteSpans& code;
+  // words the user protects. The first two are found in the text as the
+  // stages leave it (find_code_lines, find_foreign_lines).
+  ByteSpans foreign;
+  ByteSpans code;
   const ByteSpans& kept;
   DocumentNotes notes;
   DamageCounter damage;
@@ -402,15 +473,16 @@ size_t Pipeline::Impl::run_round(DocumentRun& d, Stage stage, int round) const {
     placed.push_back(std::move(x));
   }
   if (stage == Stage::kTokens) {
-    if (round == 0) {
-      // How damaged is the document? Then hold back the fixes it does not support.
-      for (const Placed& x : placed) {
-        d.damage.add_token_proposal(x.p->rule_info->id, x.p->applicability, x.p->confidence,
-                                    x.p->replacement);
-      }
-      d.damage.decide(count_words(ctx.tokens()), &ev);
-      if (options.assume_damaged) ev.damaged = ev.names_damaged = true;
+    // How damaged is the document? Then hold back the fixes it does not
+    // support. Later rounds add what the repaired text shows ("présde" is a
+    // strong signal once the garbled name beside it is corrected), as a
+    // second cleaning would see it; the words are those of the first round.
+    for (const Placed& x : placed) {
+      d.damage.add_token_proposal(x.p->rule_info->id, x.p->applicability, x.p->confidence,
+                                  x.p->replacement, x.orig_begin, x.orig_end);
     }
+    d.damage.decide(round == 0 ? count_words(ctx.tokens()) : ev.words, &ev);
+    if (options.assume_damaged) ev.damaged = ev.names_damaged = true;
     for (Placed& x : placed) {
       if (options.assume_damaged || x.p->applicability != Applicability::kSafe ||
           may_apply_boldly(x.p->rule_info->id, x.p->confidence, ev)) {
@@ -422,6 +494,7 @@ size_t Pipeline::Impl::run_round(DocumentRun& d, Stage stage, int round) const {
   }
   const Policy& policy = options.policy;
   size_t first = r.findings.size();
+  r.findings.reserve(first + placed.size());  // exactly: a doubled vector of findings is the peak of a dense text
   EditList edits;
   for (size_t i = 0; i < placed.size(); ++i) {
     Placed& x = placed[i];
@@ -461,34 +534,109 @@ size_t Pipeline::Impl::run_round(DocumentRun& d, Stage stage, int round) const {
   return applied.size();
 }
 
-// The normalisation and tokens stages run again on their own output while
-// the last round applied something: a split word can leave a capital that is
-// now inside a sentence ("teVoir" -> "te Voir" -> "te voir"), and a second
-// cleaning must find nothing the first one enabled (docs/reliability.md,
-// idempotency). The lines stage has rounds of its own (boilerplate.cc).
-void Pipeline::Impl::run_stage_to_fixed_point(DocumentRun& d, Stage stage) const {
-  size_t stage_first = d.r.findings.size();
-  if (run_round(d, stage, 0) == 0) return;
-  const size_t first_round_end = d.r.findings.size();
+// A stage runs again on its own output while its last round applied
+// something (normalisation and tokens; the lines stage has rounds of its own
+// in boilerplate.cc): a split word can leave a capital that is now inside a
+// sentence ("teVoir" -> "te Voir" -> "te voir"), and a second cleaning must
+// find nothing the first one enabled (docs/reliability.md, idempotency).
+// Later passes (run_stages) fold every round over all earlier findings, the
+// first pass only over the stage's own. Returns how many edits it applied.
+size_t Pipeline::Impl::run_stage(DocumentRun& d, Stage stage, int pass) const {
+  const int rounds = stage == Stage::kNormalize || stage == Stage::kTokens ? kStageRounds : 1;
+  const size_t stage_first = d.r.findings.size();
+  const size_t fold_first = pass == 0 ? stage_first : 0;
   std::vector<bool> drop;
-  bool changed = false;
-  for (int round = 1; round < kStageRounds; ++round) {
+  size_t applied = 0, first_round_applied = 0;
+  bool met = false;
+  size_t first_round_end = stage_first;
+  for (int round = 0; round < rounds; ++round) {
     size_t round_first = d.r.findings.size();
-    size_t applied = run_round(d, stage, round);
-    fold_round(d.r.findings, stage_first, round_first, &drop);
-    if (applied == 0) break;
-    changed = true;
+    // Round 0 of the first pass weighs the document's damage (run_round).
+    size_t n = run_round(d, stage, pass == 0 ? round : round + 1);
+    if (round_first > fold_first) met |= fold_round(d.r.findings, fold_first, round_first, &drop);
+    if (round == 0) first_round_end = d.r.findings.size(), first_round_applied = n;
+    applied += n;
+    if (n == 0) break;
   }
+  // Only applied edits of a later round, or of a later pass that meet
+  // earlier findings, can keep the findings from replaying: edits apart from
+  // all others give the same text in any order.
+  bool folded = applied > first_round_applied || (pass > 0 && applied > 0 && met);
   std::string replayed;
-  if (!changed || (replay_into(d.doc.text, d.r.findings, &drop, &replayed, nullptr).ok() && replayed == d.text)) {
+  if (!folded ||
+      (replay_into(d.doc.text, d.r.findings, &drop, &replayed, nullptr).ok() && replayed == d.text)) {
     remove_marked(d.r.findings, drop);
-    return;
+    return applied;
   }
-  // The later rounds do not replay: the stage ends after its first round.
-  d.r.findings.resize(first_round_end);
+  // The folded rounds do not replay: the stage keeps its first round in the
+  // first pass, which replays by itself (retouche apply relies on it), and
+  // nothing in a later one.
+  d.r.findings.resize(pass == 0 ? first_round_end : stage_first);
   Status st = replay_into(d.doc.text, d.r.findings, nullptr, &d.edited, &d.r.map);
   d.text = d.edited;
-  (void)st;  // the first round's findings replay: retouche apply relies on it
+  (void)st;
+  return pass == 0 ? first_round_applied : 0;
+}
+
+namespace {
+
+// Spans of `text` (the document as the stages have left it) in original
+// coordinates.
+void to_original(const DocumentRun& d, ByteSpans* spans) {
+  if (d.text.data() == d.doc.text.data()) return;
+  for (auto& [b, e] : *spans) {
+    size_t ob = d.r.map.to_original_begin(b);
+    e = b == e ? ob : d.r.map.to_original_end(e);
+    b = ob;
+  }
+}
+
+}  // namespace
+
+// Code lines are found in the normalised text and lines in another language
+// in the text the tokens stage reads, as a second cleaning would find them: a
+// control character, or a label the lines stage removes ("Introduction : "),
+// can make a French line look foreign to CLD2, and the second cleaning, which
+// no longer sees it, would then fix what the first left alone.
+void Pipeline::Impl::find_code_lines(DocumentRun& d) const {
+  d.code = code_lines(d.text);
+  to_original(d, &d.code);
+}
+
+void Pipeline::Impl::find_foreign_lines(DocumentRun& d, int pass) const {
+  d.foreign = marker_lists ? foreign_lines_fast(d.text, *marker_lists) : foreign_lines(d.text);
+  if (pass == 0) d.r.evidence.foreign_lines = d.foreign.size();
+  to_original(d, &d.foreign);
+}
+
+// The stages after normalisation run again, as a second cleaning would,
+// while they change the text: a fix of a word can make a line recognisable
+// as boilerplate (a cookie banner once its glued words are split) or leave a
+// line that a hard wrap continues ("xtUn" -> "xt. Un"), and a line held as a
+// doubtful headline on a page of share buttons and dates is prose once they
+// are gone.
+void Pipeline::Impl::run_stages(DocumentRun& d) const {
+  auto timed = [&](Stage stage, int pass) {
+    auto start = std::chrono::steady_clock::now();
+    size_t n = run_stage(d, stage, pass);
+    d.r.stage_seconds[static_cast<int>(stage)] +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return n;
+  };
+  timed(Stage::kNormalize, 0);
+  find_code_lines(d);
+  for (int pass = 0; pass < kPipelinePasses; ++pass) {
+    // A big document's tokens are not held while the lines stage builds its
+    // own view of the lines (the memory bound of docs/reliability.md).
+    if (d.session.tokens.capacity() > kKeptTokenCapacity) std::vector<text::Token>().swap(d.session.tokens);
+    d.notes.clear();  // what the lines stage says of the text as it is now
+    size_t applied = timed(Stage::kLines, pass);
+    applied += timed(Stage::kStructure, pass);
+    if (pass > 0 && applied == 0) return;  // the tokens stage ended at its fixed point
+    find_foreign_lines(d, pass);
+    applied += timed(Stage::kTokens, pass);
+    if (applied == 0) return;
+  }
 }
 
 const std::vector<RuleDescription>& Pipeline::rules() const { return impl_->descriptions; }
@@ -545,24 +693,10 @@ Status Pipeline::run(const Document& doc, Result* result) const {
       return Status::Ok();
     }
   }
-  const ByteSpans foreign =
-      impl_->marker_lists ? foreign_lines_fast(doc.text, *impl_->marker_lists)
-                            : foreign_lines(doc.text);
-  ev.foreign_lines = foreign.size();
-  const ByteSpans code = code_lines(doc.text);
   const ByteSpans kept = impl_->resources->keep_words ? impl_->resources->keep_words->find(doc.text)
                                                       : ByteSpans();
-  DocumentRun run{doc, r, *session, foreign, code, kept};
-  for (int s = 0; s < kStageCount; ++s) {
-    Stage stage = static_cast<Stage>(s);
-    auto stage_start = std::chrono::steady_clock::now();
-    if (stage == Stage::kNormalize || stage == Stage::kTokens) {
-      impl_->run_stage_to_fixed_point(run, stage);
-    } else {
-      impl_->run_round(run, stage, 0);
-    }
-    r.stage_seconds[s] += std::chrono::duration<double>(std::chrono::steady_clock::now() - stage_start).count();
-  }
+  DocumentRun run{doc, r, *session, kept};
+  impl_->run_stages(run);
   std::string_view text = run.text;
   std::string& edited = run.edited;
   std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
