@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/utf8.h"
+#include "rules/bounded_repeats.h"
 #include "io/data_file.h"
 #include "text/chars.h"
 
@@ -78,11 +79,12 @@ void pattern_form(std::string_view line, std::string* out) {
 Status LinePatterns::load(const std::string& dir, const std::string& prefix,
                           std::unique_ptr<LinePatterns>* out) {
   auto lp = std::unique_ptr<LinePatterns>(new LinePatterns());
-  RE2::Options opts;
+  RE2::Options& opts = lp->options_;
   opts.set_max_mem(256 << 20);
   opts.set_log_errors(false);
   lp->set_ = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
   std::vector<std::string> files = list_files(dir, ".re2");
+  std::vector<std::string> relaxed_patterns;
   if (files.empty()) return ConfigError("no pattern files (*.re2) in " + dir);
   for (const std::string& path : files) {
     std::ifstream in(path, std::ios::binary);
@@ -136,9 +138,19 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
         continue;
       }
       std::string error;
+      std::string relaxed = relax_bounded_dots(line);
       if (lp->set_->Add(line, &error) < 0) {
         return ConfigError(where + ": bad RE2 pattern: " + error);
       }
+      // The exact pattern parsed above (Add checks its syntax); the set is
+      // built again from the relaxed forms once every file is read.
+      std::unique_ptr<Exact> exact;
+      if (relaxed != line) {
+        exact = std::make_unique<Exact>();
+        exact->pattern = line;
+      }
+      lp->exact_.push_back(std::move(exact));
+      relaxed_patterns.push_back(std::move(relaxed));
       lp->pattern_rule_.push_back(rule_index);
       lp->pattern_needs_context_.push_back(needs_context);
       ++patterns;
@@ -147,6 +159,10 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
     if (rule.message.empty()) rule.message = rule.description;
     if (patterns == 0) return ConfigError(path + ": no patterns");
     lp->rules_.push_back(std::move(rule));
+  }
+  lp->set_ = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
+  for (const std::string& relaxed : relaxed_patterns) {
+    if (lp->set_->Add(relaxed, nullptr) < 0) return ConfigError(dir + ": cannot relax the pattern " + relaxed);
   }
   if (!lp->set_->Compile()) return ConfigError(dir + ": patterns too large to compile");
   *out = std::move(lp);
@@ -159,6 +175,7 @@ int LinePatterns::match(std::string_view line, std::vector<int>* scratch, bool* 
   if (!set_->Match(re2::StringPiece(line.data(), line.size()), scratch)) return -1;
   int best = -1, best_weak = -1;
   for (int p : *scratch) {
+    if (exact_[static_cast<size_t>(p)] && !matches_exactly(p, line)) continue;
     int r = pattern_rule_[static_cast<size_t>(p)];
     int& slot = pattern_needs_context_[static_cast<size_t>(p)] ? best_weak : best;
     if (slot < 0 || r < slot) slot = r;
@@ -166,6 +183,12 @@ int LinePatterns::match(std::string_view line, std::vector<int>* scratch, bool* 
   if (best >= 0) return best;
   if (needs_context) *needs_context = true;
   return best_weak;
+}
+
+bool LinePatterns::matches_exactly(int pattern, std::string_view line) const {
+  Exact& e = *exact_[static_cast<size_t>(pattern)];
+  std::call_once(e.compiled, [&] { e.re = std::make_unique<RE2>(e.pattern, options_); });
+  return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), *e.re);
 }
 
 bool repaired_form(std::string_view form, std::string* out) {

@@ -13,7 +13,9 @@
 //
 // Every pattern is an RE2 expression that must match a whole line (after
 // trimming spaces); all patterns of all files are compiled into one RE2::Set,
-// so a line is classified in one pass whatever the number of patterns.
+// so a line is classified in one pass whatever the number of patterns (a
+// bounded "any character" repeat, `.{0,80}`, is compiled unbounded there and
+// checked exactly on the lines that match: bounded_repeats.h).
 //
 // Patterns after a line "@needs-context" match lines that are also real text
 // in an article (a bare "Réactions" is a comment widget or a section heading;
@@ -27,6 +29,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +75,17 @@ class LinePatterns {
   std::vector<int> pattern_rule_;  // pattern index -> rule index
   std::vector<bool> pattern_needs_context_;  // pattern index -> after @needs-context
   std::unique_ptr<RE2::Set> set_;
+  // The patterns the set holds relaxed (bounded_repeats.h), by pattern index
+  // (null for the others), each compiled when a line first matches its
+  // relaxed form.
+  struct Exact {
+    std::string pattern;
+    std::once_flag compiled;
+    std::unique_ptr<RE2> re;
+  };
+  std::vector<std::unique_ptr<Exact>> exact_;
+  RE2::Options options_;
+  bool matches_exactly(int pattern, std::string_view line) const;
 };
 
 // Trims ASCII spaces, tabs, NBSP and narrow NBSP at both ends.
