@@ -20,6 +20,25 @@ TEST(BoundedRepeats, AnyCharacterRepeatsAreRelaxedAndNothingElse) {
     EXPECT_EQ(relax_bounded_dots(kept), kept);
   }
   EXPECT_EQ(relax_bounded_dots("\\\\.{0,3}"), "\\\\.*") << "an escaped backslash, then a dot";
+  // Literal text and POSIX classes are not patterns to relax.
+  EXPECT_EQ(relax_bounded_dots("\\Q.{0,3}\\E.{0,3}"), "\\Q.{0,3}\\E.*");
+  EXPECT_EQ(relax_bounded_dots("[[:alpha:].{0,3}]x.{1,2}"), "[[:alpha:].{0,3}]x.+");
+}
+
+// The set holds the relaxed patterns: each must match every line its exact
+// pattern matches.
+TEST(BoundedRepeats, ARelaxedPatternMatchesEveryLineTheExactOneDoes) {
+  const char* patterns[] = {"\\Q.{0,3}\\E", "[[:alpha:].{0,3}]+", "(?i)copyright.{0,5}", "a(?:.{1,3}b)?",
+                            "[^.]{0,2}.{0,2}", "x.{2,4}?y"};
+  const char* lines[] = {".{0,3}", "ab{3}", "Copyright 2024", "a", "axxb", "ab", "..", "xabcy", "xay", "{0,3}"};
+  for (const char* p : patterns) {
+    RE2 exact(p), relaxed(relax_bounded_dots(p));
+    ASSERT_TRUE(exact.ok() && relaxed.ok()) << p;
+    for (const char* l : lines) {
+      if (!RE2::FullMatch(l, exact)) continue;
+      EXPECT_TRUE(RE2::FullMatch(l, relaxed)) << p << " on " << l;
+    }
+  }
 }
 
 TEST(LinePatterns, ABoundedTailStillBoundsTheLine) {

@@ -133,7 +133,7 @@ void DamageCounter::add_token_proposal(std::string_view rule, Applicability appl
                                        double confidence, std::string_view replacement, size_t orig_begin,
                                        size_t orig_end) {
   if (applicability != Applicability::kSafe) return;
-  Counted key{orig_begin, orig_end, rule.data()};
+  Counted key{orig_begin, orig_end, rule};
   if (std::binary_search(counted_.begin(), counted_.end(), key)) return;
   pending_.push_back(key);
   if (family_is(rule, "names")) {

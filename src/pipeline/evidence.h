@@ -66,7 +66,7 @@ class DamageCounter {
  private:
   // The spans counted by earlier decide() calls, sorted, and those of the
   // round being counted (rule ids outlive the counter).
-  using Counted = std::tuple<size_t, size_t, const char*>;
+  using Counted = std::tuple<size_t, size_t, std::string_view>;
   std::vector<Counted> counted_, pending_;
   bool decided_damaged_ = false;
   int artefacts_ = 0;

@@ -46,7 +46,7 @@ struct Pipeline::Impl {
 
   // One pass of a stage's rules; returns how many edits it applied.
   size_t run_round(DocumentRun& d, Stage stage, int round) const;
-  size_t run_stage(DocumentRun& d, Stage stage, int pass) const;
+  size_t run_stage(DocumentRun& d, Stage stage, int pass, bool* settled = nullptr) const;
   void run_stages(DocumentRun& d) const;
   void find_code_lines(DocumentRun& d) const;
   void find_foreign_lines(DocumentRun& d, int pass) const;
@@ -184,9 +184,15 @@ bool covers(const Finding& later, const Finding& earlier) {
 // and after the later one when they are not (a cookie banner deleted once
 // its glued words are split is boilerplate). A proposal made again, or one
 // that is not applied and reaches over an applied edit (its replacement is
-// written for the edited text), is dropped. Dropped findings are marked in
-// `drop`, and removed once the rounds replay.
+// written for the edited text), is dropped, and so is an earlier proposal or
+// report inside a later applied edit. Dropped findings are marked in `drop`,
+// and removed once the rounds replay.
 // Returns whether any finding met an earlier one.
+//
+// A folded message lists the fixes it took in up to this many bytes, then
+// counts the others (a line of a thousand fixes deleted as boilerplate).
+constexpr size_t kMaxFoldedMessage = 400;
+
 bool fold_round(std::vector<Finding>& fs, size_t earlier_first, size_t later_first, std::vector<bool>* drop) {
   drop->resize(fs.size(), false);
   bool met_any = false;
@@ -195,7 +201,8 @@ bool fold_round(std::vector<Finding>& fs, size_t earlier_first, size_t later_fir
   for (size_t n = later_first; n < fs.size(); ++n) {
     Finding& later = fs[n];
     bool applied = later.status == FindingStatus::kApplied;
-    std::string folded_rule, folded_message;
+    std::string folded_rule, folded_message, first_message;
+    size_t untold = 0;  // folded fixes the message no longer lists
     Stage folded_stage = later.stage;
     earlier_spans.meeting(fs, later.begin, later.end, &met);
     met_any |= !met.empty();
@@ -208,16 +215,23 @@ bool fold_round(std::vector<Finding>& fs, size_t earlier_first, size_t later_fir
       if (applied && earlier_applied && contains) {
         if (folded_rule.empty()) {
           folded_rule = earlier.rule;
-          folded_message = earlier.message;
+          folded_message = first_message = earlier.message;
           folded_stage = earlier.stage;
-        } else if (earlier.rule != folded_rule || earlier.message != folded_message) {
-          folded_message += "; then " + earlier.rule + ": " + earlier.message;
+        } else if (earlier.rule != folded_rule || earlier.message != first_message) {
+          if (folded_message.size() < kMaxFoldedMessage) {
+            folded_message += "; then " + earlier.rule + ": " + earlier.message;
+          } else {
+            ++untold;
+          }
         }
         later.confidence = std::min(later.confidence, earlier.confidence);
         later.applicability = std::min(later.applicability, earlier.applicability);
         (*drop)[e] = true;
-      } else if (applied && !earlier_applied && contains && earlier.rule == later.rule) {
-        (*drop)[e] = true;  // proposed in an earlier round, applied once the evidence allowed it
+      } else if (applied && !earlier_applied && contains) {
+        // Proposed or reported on text this edit replaced: applied now that
+        // the evidence allows it, or stale (a suggestion inside a line a
+        // later pass deletes would corrupt the text if accepted).
+        (*drop)[e] = true;
       } else if (!applied && ((earlier_applied && contains) ||
                               (earlier.begin == later.begin && earlier.end == later.end &&
                                earlier.rule == later.rule))) {
@@ -225,6 +239,7 @@ bool fold_round(std::vector<Finding>& fs, size_t earlier_first, size_t later_fir
       }
     }
     if (folded_rule.empty()) continue;
+    if (untold > 0) folded_message += "; and " + std::to_string(untold) + " more fixes";
     if (folded_stage != later.stage) {
       later.message += "; after " + folded_rule + ": " + folded_message;
       continue;
@@ -541,12 +556,12 @@ size_t Pipeline::Impl::run_round(DocumentRun& d, Stage stage, int round) const {
 // find nothing the first one enabled (docs/reliability.md, idempotency).
 // Later passes (run_stages) fold every round over all earlier findings, the
 // first pass only over the stage's own. Returns how many edits it applied.
-size_t Pipeline::Impl::run_stage(DocumentRun& d, Stage stage, int pass) const {
+size_t Pipeline::Impl::run_stage(DocumentRun& d, Stage stage, int pass, bool* settled) const {
   const int rounds = stage == Stage::kNormalize || stage == Stage::kTokens ? kStageRounds : 1;
   const size_t stage_first = d.r.findings.size();
   const size_t fold_first = pass == 0 ? stage_first : 0;
   std::vector<bool> drop;
-  size_t applied = 0, first_round_applied = 0;
+  size_t applied = 0, first_round_applied = 0, last_round_applied = 0;
   bool met = false;
   size_t first_round_end = stage_first;
   for (int round = 0; round < rounds; ++round) {
@@ -556,8 +571,12 @@ size_t Pipeline::Impl::run_stage(DocumentRun& d, Stage stage, int pass) const {
     if (round_first > fold_first) met |= fold_round(d.r.findings, fold_first, round_first, &drop);
     if (round == 0) first_round_end = d.r.findings.size(), first_round_applied = n;
     applied += n;
+    last_round_applied = n;
     if (n == 0) break;
   }
+  // Settled: the last round found nothing more to apply (rounds == 1: the
+  // lines stage's own rounds, boilerplate.cc, are taken as settled).
+  if (settled) *settled = rounds == 1 || last_round_applied == 0;
   // Only applied edits of a later round, or of a later pass that meet
   // earlier findings, can keep the findings from replaying: edits apart from
   // all others give the same text in any order.
@@ -616,15 +635,19 @@ void Pipeline::Impl::find_foreign_lines(DocumentRun& d, int pass) const {
 // doubtful headline on a page of share buttons and dates is prose once they
 // are gone.
 void Pipeline::Impl::run_stages(DocumentRun& d) const {
-  auto timed = [&](Stage stage, int pass) {
+  auto timed = [&](Stage stage, int pass, bool* settled = nullptr) {
     auto start = std::chrono::steady_clock::now();
-    size_t n = run_stage(d, stage, pass);
+    size_t n = run_stage(d, stage, pass, settled);
     d.r.stage_seconds[static_cast<int>(stage)] +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return n;
   };
   timed(Stage::kNormalize, 0);
   find_code_lines(d);
+  // Whether the tokens stage's last round applied nothing: when its rounds
+  // ran out instead (one split of a glued word per round), the next pass
+  // goes on with it.
+  bool tokens_settled = true;
   for (int pass = 0; pass < kPipelinePasses; ++pass) {
     // A big document's tokens are not held while the lines stage builds its
     // own view of the lines (the memory bound of docs/reliability.md).
@@ -632,9 +655,9 @@ void Pipeline::Impl::run_stages(DocumentRun& d) const {
     d.notes.clear();  // what the lines stage says of the text as it is now
     size_t applied = timed(Stage::kLines, pass);
     applied += timed(Stage::kStructure, pass);
-    if (pass > 0 && applied == 0) return;  // the tokens stage ended at its fixed point
+    if (pass > 0 && applied == 0 && tokens_settled) return;  // nothing left for the tokens stage
     find_foreign_lines(d, pass);
-    applied += timed(Stage::kTokens, pass);
+    applied += timed(Stage::kTokens, pass, &tokens_settled);
     if (applied == 0) return;
   }
 }

@@ -29,12 +29,27 @@ std::string relax_bounded_dots(std::string_view p) {
   bool in_class = false;
   for (size_t i = 0; i < p.size(); ++i) {
     char c = p[i];
+    if (c == '\\' && i + 1 < p.size() && p[i + 1] == 'Q') {  // \Q…\E: literal text, as it is
+      size_t e = p.find("\\E", i + 2);
+      size_t stop = e == std::string_view::npos ? p.size() : e + 2;
+      out.append(p.substr(i, stop - i));
+      i = stop - 1;
+      continue;
+    }
     if (c == '\\') {  // an escape and the character it escapes, as they are
       out.push_back(c);
       if (i + 1 < p.size()) out.push_back(p[++i]);
       continue;
     }
     if (in_class) {
+      if (c == '[' && i + 1 < p.size() && p[i + 1] == ':') {  // "[:alpha:]" inside a class
+        size_t e = p.find(":]", i + 2);
+        if (e != std::string_view::npos) {
+          out.append(p.substr(i, e + 2 - i));
+          i = e + 1;
+          continue;
+        }
+      }
       in_class = c != ']';
       out.push_back(c);
       continue;

@@ -14,8 +14,9 @@
 
 namespace retouche {
 
-// `pattern` with every `.{a,b}` outside a character class written `.{a,}`
-// (`.*` and `.+` for a = 0 and 1); the pattern itself when it has none.
+// `pattern` with every `.{a,b}` outside a character class and outside
+// `\Q…\E` written `.{a,}` (`.*` and `.+` for a = 0 and 1); the pattern itself
+// when it has none. Escapes and POSIX classes ("[[:alpha:].]") are kept.
 std::string relax_bounded_dots(std::string_view pattern);
 
 }  // namespace retouche

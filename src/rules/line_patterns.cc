@@ -181,14 +181,16 @@ int LinePatterns::match(std::string_view line, std::vector<int>* scratch, bool* 
     if (slot < 0 || r < slot) slot = r;
   }
   if (best >= 0) return best;
-  if (needs_context) *needs_context = true;
+  if (needs_context) *needs_context = best_weak >= 0;
   return best_weak;
 }
 
 bool LinePatterns::matches_exactly(int pattern, std::string_view line) const {
   Exact& e = *exact_[static_cast<size_t>(pattern)];
   std::call_once(e.compiled, [&] { e.re = std::make_unique<RE2>(e.pattern, options_); });
-  return RE2::FullMatch(re2::StringPiece(line.data(), line.size()), *e.re);
+  // The pattern parsed at load (RE2::Set::Add); should RE2 still fail to
+  // compile it (out of memory), it matches nothing: the line stays.
+  return e.re->ok() && RE2::FullMatch(re2::StringPiece(line.data(), line.size()), *e.re);
 }
 
 bool repaired_form(std::string_view form, std::string* out) {
