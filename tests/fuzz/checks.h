@@ -13,7 +13,8 @@
 //               original, on character boundaries, and its `original` bytes
 //               are those of its span; the findings written as JSONL, read
 //               back and replayed give the cleaned text; the run costs at
-//               most kCostFixedSeconds + kCostSecondsPerByte × size.
+//               most kCostFixedSeconds + kCostSecondsPerByte × size of the
+//               thread's CPU time.
 //   idempotency cleaning the cleaned text changes nothing (reported, not
 //               fatal: the fixes are the rules' owner's, see regressions/idempotency/).
 //   json_row    the row scanner (scan_object) and the full parser (parse)
