@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 
 #include "io/data_file.h"
 #include "lexicon/name_matcher.h"
 #include "lexicon/name_table.h"
 #include "pipeline/keep_words.h"
+#include "rules/line_patterns.h"
 #include "rules/line_stats.h"
 
 namespace retouche {
@@ -40,6 +42,20 @@ Status load_protected(const std::string& path, std::unique_ptr<RE2>* out) {
   *out = std::make_unique<RE2>(combined, o);
   if (!(*out)->ok()) return ConfigError(path + ": cannot compile patterns: " + (*out)->error());
   return Status::Ok();
+}
+
+struct BoilerplatePatterns {
+  Status status;
+  std::unique_ptr<LinePatterns> lines, regions;
+};
+
+BoilerplatePatterns load_boilerplate_patterns(const std::string& corrections_dir) {
+  BoilerplatePatterns p;
+  p.status = LinePatterns::load(corrections_dir + "/boilerplate", "boilerplate", &p.lines);
+  if (p.status.ok()) {
+    p.status = LinePatterns::load(corrections_dir + "/boilerplate/regions", "boilerplate", &p.regions);
+  }
+  return p;
 }
 
 }  // namespace
@@ -76,6 +92,10 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
   }
   r->corrections_dir = r->data_dir + "/corrections";
   r->dictionaries_dir = r->data_dir + "/dictionaries";
+  // Compiling the boilerplate patterns is half of start-up: it runs beside
+  // the rest, and its errors still come after theirs, as when it ran last.
+  std::future<BoilerplatePatterns> patterns =
+      std::async(std::launch::async, load_boilerplate_patterns, r->corrections_dir);
 
   *status = NameTable::load(r->corrections_dir + "/names", &r->names);
   if (!status->ok()) return nullptr;
@@ -128,6 +148,11 @@ std::unique_ptr<Resources> Resources::load(const PipelineOptions& options, Statu
     r->line_stats_min_docs = static_cast<uint32_t>(min_docs);
     r->line_stats = std::move(stats);
   }
+  BoilerplatePatterns loaded = patterns.get();
+  *status = loaded.status;
+  if (!status->ok()) return nullptr;
+  r->boilerplate_patterns = std::move(loaded.lines);
+  r->boilerplate_regions = std::move(loaded.regions);
   return r;
 }
 

@@ -20,6 +20,7 @@ class NameTable;
 class NameMatcher;
 class LineStats;
 class KeepWords;
+class LinePatterns;
 
 struct Resources {
   std::string data_dir;
@@ -30,6 +31,8 @@ struct Resources {
   std::unique_ptr<RE2> protected_spans;
   std::shared_ptr<const NameTable> names;
   std::shared_ptr<const NameMatcher> name_matcher;  // fuzzy index over `names`
+  // corrections/boilerplate/*.re2 and its regions/, compiled (the boilerplate rule's).
+  std::shared_ptr<const LinePatterns> boilerplate_patterns, boilerplate_regions;
   // Corpus line statistics (--line-stats), or null.
   std::shared_ptr<const LineStats> line_stats;
   uint32_t line_stats_min_docs = 0;  // a line in at least this many documents is furniture

@@ -83,7 +83,7 @@ std::string foreign_why(ForeignEvidence by) {
 
 class BoilerplateLines : public Rule {
  public:
-  BoilerplateLines(std::unique_ptr<LinePatterns> patterns, std::unique_ptr<LinePatterns> regions,
+  BoilerplateLines(std::shared_ptr<const LinePatterns> patterns, std::shared_ptr<const LinePatterns> regions,
                    const WordSet& fr, const WordSet& en, const WordSet& openers,
                    std::shared_ptr<const LineStats> stats, uint32_t min_docs)
       : patterns_(std::move(patterns)),
@@ -170,8 +170,8 @@ class BoilerplateLines : public Rule {
   Decisions decide(RuleContext& ctx, std::string_view t, const LineIndex& lines, std::vector<LineFacts>& facts,
                    const std::vector<size_t>& origin, int furniture_seen) const;
 
-  std::unique_ptr<LinePatterns> patterns_;
-  std::unique_ptr<LinePatterns> regions_;  // region headers (corrections/boilerplate/regions/)
+  std::shared_ptr<const LinePatterns> patterns_;
+  std::shared_ptr<const LinePatterns> regions_;  // region headers (corrections/boilerplate/regions/)
   const WordSet& fr_;
   const WordSet& en_;
   const WordSet& openers_;  // words a sentence never ends with
@@ -729,12 +729,10 @@ BoilerplateLines::Decisions BoilerplateLines::decide(RuleContext& ctx, std::stri
 
 void register_boilerplate_rules(RuleRegistry& r) {
   r.add("boilerplate", [](const Resources& res, Status* st) -> std::unique_ptr<Rule> {
-    std::unique_ptr<LinePatterns> patterns;
-    *st = LinePatterns::load(res.corrections_dir + "/boilerplate", "boilerplate", &patterns);
-    if (!st->ok()) return nullptr;
-    std::unique_ptr<LinePatterns> regions;
-    *st = LinePatterns::load(res.corrections_dir + "/boilerplate/regions", "boilerplate", &regions);
-    if (!st->ok()) return nullptr;
+    if (!res.boilerplate_patterns || !res.boilerplate_regions) {
+      *st = ConfigError("the boilerplate patterns are not loaded");
+      return nullptr;
+    }
     const WordSet* fr = res.word_list("function-words-fr");
     const WordSet* en = res.word_list("function-words-en");
     const WordSet* openers = res.word_list("clause-openers-fr");
@@ -743,7 +741,7 @@ void register_boilerplate_rules(RuleRegistry& r) {
                         "clause-openers-fr.txt are required");
       return nullptr;
     }
-    return std::make_unique<BoilerplateLines>(std::move(patterns), std::move(regions), *fr, *en, *openers,
+    return std::make_unique<BoilerplateLines>(res.boilerplate_patterns, res.boilerplate_regions, *fr, *en, *openers,
                                               res.line_stats, res.line_stats_min_docs);
   });
 }

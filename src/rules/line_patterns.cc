@@ -84,7 +84,7 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
   opts.set_log_errors(false);
   lp->set_ = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
   std::vector<std::string> files = list_files(dir, ".re2");
-  std::vector<std::string> relaxed_patterns;
+  RE2::Set syntax(opts, RE2::ANCHOR_BOTH);
   if (files.empty()) return ConfigError("no pattern files (*.re2) in " + dir);
   for (const std::string& path : files) {
     std::ifstream in(path, std::ios::binary);
@@ -139,18 +139,18 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
       }
       std::string error;
       std::string relaxed = relax_bounded_dots(line);
-      if (lp->set_->Add(line, &error) < 0) {
-        return ConfigError(where + ": bad RE2 pattern: " + error);
-      }
-      // The exact pattern parsed above (Add checks its syntax); the set is
-      // built again from the relaxed forms once every file is read.
+      // A relaxed pattern's exact form is only parsed here (Add checks its
+      // syntax), into a set never compiled; it is compiled when a line needs it.
       std::unique_ptr<Exact> exact;
       if (relaxed != line) {
+        if (syntax.Add(line, &error) < 0) return ConfigError(where + ": bad RE2 pattern: " + error);
         exact = std::make_unique<Exact>();
         exact->pattern = line;
+        if (lp->set_->Add(relaxed, &error) < 0) return ConfigError(where + ": cannot relax the pattern: " + error);
+      } else if (lp->set_->Add(line, &error) < 0) {
+        return ConfigError(where + ": bad RE2 pattern: " + error);
       }
       lp->exact_.push_back(std::move(exact));
-      relaxed_patterns.push_back(std::move(relaxed));
       lp->pattern_rule_.push_back(rule_index);
       lp->pattern_needs_context_.push_back(needs_context);
       ++patterns;
@@ -159,10 +159,6 @@ Status LinePatterns::load(const std::string& dir, const std::string& prefix,
     if (rule.message.empty()) rule.message = rule.description;
     if (patterns == 0) return ConfigError(path + ": no patterns");
     lp->rules_.push_back(std::move(rule));
-  }
-  lp->set_ = std::make_unique<RE2::Set>(opts, RE2::ANCHOR_BOTH);
-  for (const std::string& relaxed : relaxed_patterns) {
-    if (lp->set_->Add(relaxed, nullptr) < 0) return ConfigError(dir + ": cannot relax the pattern " + relaxed);
   }
   if (!lp->set_->Compile()) return ConfigError(dir + ": patterns too large to compile");
   *out = std::move(lp);
