@@ -46,7 +46,7 @@ class MissingSpace : public Rule {
     const auto& prot = ctx.protected_spans();
     for (size_t i = 0; i < t.size(); ++i) {
       char c = t[i];
-      bool guillemet = t.compare(i, 2, "\xC2\xBB") == 0;  // »
+      bool guillemet = c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xBB';  // »
       if (c != '.' && c != ',' && c != '!' && c != '?' && c != ';' && !guillemet) continue;
       size_t after = i + (guillemet ? 2 : 1);
       if (after >= t.size() || inside(prot, i)) continue;
