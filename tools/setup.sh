@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 # What the build and the tool need, then what the tests need.
 build_packages=(g++ cmake make pkg-config libicu-dev libre2-dev libhunspell-dev hunspell-fr
-                libzstd-dev zlib1g-dev libcld2-dev libcli11-dev libtomlplusplus-dev
+                libzstd-dev zlib1g-dev libssl-dev libcld2-dev libcli11-dev libtomlplusplus-dev
                 python3-dev python3-pybind11)
 test_packages=(libgtest-dev python3 patch git gzip zstd hunspell python3-distributed
                clang libclang-rt-14-dev chromium chromium-driver python3-selenium)
