@@ -1,6 +1,7 @@
 #include "rules/line_signals.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/utf8.h"
 #include "lexicon/lexicon.h"
@@ -229,18 +230,34 @@ bool looks_like_code_line(std::string_view raw, std::string_view form) {
   // A shell prompt after a user name: "siefke $ cd /etc"
   size_t sp = form.find(' ');
   if (sp != std::string_view::npos && form.substr(sp).starts_with(" $ ")) return true;
-  for (std::string_view mark : {"&&", "||", ">>", " | ", "\":", "${", "$(", "://", " --", "./"}) {
-    if (form.find(mark) != std::string_view::npos) return true;
-  }
-  // key=value with no space around "=" ("type=tcp", "a=rwx")
-  for (size_t p = form.find('='); p != std::string_view::npos; p = form.find('=', p + 1)) {
-    if (p > 0 && p + 1 < form.size() && form[p - 1] != ' ' && form[p + 1] != ' ') return true;
-  }
-  // An absolute path: "/etc/udev/rules.d", "cd /usr/local"
-  for (size_t p = form.find('/'); p != std::string_view::npos; p = form.find('/', p + 1)) {
-    bool starts = p == 0 || form[p - 1] == ' ';
-    if (starts && p + 1 < form.size() && form[p + 1] != ' ' && form.find('/', p + 1) != std::string_view::npos) {
-      return true;
+  // One pass for the marks of code: "&&", "||", ">>", " | ", "\":", "${",
+  // "$(", "://", " --", "./", key=value with no space around "=" ("type=tcp"),
+  // and an absolute path ("/etc/udev/rules.d", "cd /usr/local").
+  static constexpr auto kMarkByte = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("&|>\"$:-./=")) t[c] = true;
+    return t;
+  }();
+  size_t n = form.size();
+  size_t last_slash = form.rfind('/');
+  auto at = [&](size_t p) { return p < n ? form[p] : '\0'; };
+  for (size_t p = 0; p < n; ++p) {
+    if (!kMarkByte[static_cast<unsigned char>(form[p])]) continue;
+    char before = p > 0 ? form[p - 1] : '\0', next = at(p + 1);
+    switch (form[p]) {
+      case '&': if (next == '&') return true; break;
+      case '|': if (next == '|' || (before == ' ' && next == ' ')) return true; break;
+      case '>': if (next == '>') return true; break;
+      case '"': if (next == ':') return true; break;
+      case '$': if (next == '{' || next == '(') return true; break;
+      case ':': if (next == '/' && at(p + 2) == '/') return true; break;
+      case '-': if (before == ' ' && next == '-') return true; break;
+      case '.': if (next == '/') return true; break;
+      case '=': if (p > 0 && p + 1 < n && before != ' ' && next != ' ') return true; break;
+      case '/':
+        if ((p == 0 || before == ' ') && p + 1 < n && next != ' ' && last_slash > p) return true;
+        break;
+      default: break;
     }
   }
   return false;

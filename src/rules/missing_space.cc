@@ -44,12 +44,15 @@ class MissingSpace : public Rule {
   void check(RuleContext& ctx) const override {
     std::string_view t = ctx.text();
     const auto& prot = ctx.protected_spans();
+    size_t next_span = 0;  // the first protected span not ending before i (they are sorted)
     for (size_t i = 0; i < t.size(); ++i) {
       char c = t[i];
       bool guillemet = c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xBB';  // »
       if (c != '.' && c != ',' && c != '!' && c != '?' && c != ';' && !guillemet) continue;
       size_t after = i + (guillemet ? 2 : 1);
-      if (after >= t.size() || inside(prot, i)) continue;
+      while (next_span < prot.size() && prot[next_span].second <= i) ++next_span;
+      bool protected_here = next_span < prot.size() && prot[next_span].first <= i;
+      if (after >= t.size() || protected_here) continue;
       char32_t next = cp_at(t, after);
       char32_t prev = cp_before(t, i);
       if (guillemet) {

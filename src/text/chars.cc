@@ -20,14 +20,11 @@ bool is_lower_icu(char32_t c) {
 bool is_digit_icu(char32_t c) {
   return u_isdigit(static_cast<UChar32>(c));
 }
-bool is_mark(char32_t c) {
-  if (c < 0x300) return false;
+bool is_mark_icu(char32_t c) {
   int8_t t = u_charType(static_cast<UChar32>(c));
   return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
-bool is_space(char32_t c) {
-  if (c == ' ' || c == '\t') return true;
-  if (c < 0x80) return false;
+bool is_space_icu(char32_t c) {
   return c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x2007 ||
          (u_isUWhiteSpace(static_cast<UChar32>(c)) && c != 0x2028 && c != 0x2029 && c != 0x85);
 }

@@ -25,10 +25,13 @@ inline bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : is
 inline bool is_lower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : is_lower_icu(c); }
 // decimal digit
 inline bool is_digit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : is_digit_icu(c); }
-bool is_mark(char32_t c);     // combining mark
+bool is_mark_icu(char32_t c);
+bool is_space_icu(char32_t c);
+// combining mark
+inline bool is_mark(char32_t c) { return c >= 0x300 && is_mark_icu(c); }
 // Horizontal space, including NBSP (U+00A0) and narrow NBSP (U+202F), which
 // French typography puts before ; : ! ? » and after «.
-bool is_space(char32_t c);
+inline bool is_space(char32_t c) { return c < 0x80 ? (c == ' ' || c == '\t') : is_space_icu(c); }
 inline bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
 inline bool is_hyphen(char32_t c) { return c == U'-' || c == U'\u2010' || c == U'\u2011'; }
 bool is_latin(char32_t c);    // letter of the Latin script
