@@ -24,12 +24,12 @@ char32_t cp_before(std::string_view s, size_t i) {
   return utf8::decode_before(s, i);
 }
 
-bool inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos) {
-  for (const auto& [b, e] : spans) {
-    if (b <= pos && pos < e) return true;
-    if (b > pos) break;
-  }
-  return false;
+// Is `pos` inside one of the sorted `spans`? `*first` is the first span that
+// may still hold a position; asked about growing positions, the spans are
+// walked once, not from the first for every position.
+bool inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos, size_t* first) {
+  while (*first < spans.size() && spans[*first].second <= pos) ++*first;
+  return *first < spans.size() && spans[*first].first <= pos;
 }
 
 // joins.missing-space: ".Mais", "».Mais", "»Handicap", "Cependant,une".
@@ -44,15 +44,13 @@ class MissingSpace : public Rule {
   void check(RuleContext& ctx) const override {
     std::string_view t = ctx.text();
     const auto& prot = ctx.protected_spans();
-    size_t next_span = 0;  // the first protected span not ending before i (they are sorted)
+    size_t next_span = 0;
     for (size_t i = 0; i < t.size(); ++i) {
       char c = t[i];
       bool guillemet = c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xBB';  // »
       if (c != '.' && c != ',' && c != '!' && c != '?' && c != ';' && !guillemet) continue;
       size_t after = i + (guillemet ? 2 : 1);
-      while (next_span < prot.size() && prot[next_span].second <= i) ++next_span;
-      bool protected_here = next_span < prot.size() && prot[next_span].first <= i;
-      if (after >= t.size() || protected_here) continue;
+      if (after >= t.size() || inside(prot, i, &next_span)) continue;
       char32_t next = cp_at(t, after);
       char32_t prev = cp_before(t, i);
       if (guillemet) {
@@ -149,9 +147,9 @@ class MissingSpace : public Rule {
   // pattern found only from its last dot-free stem.
   static bool dotted_into_protected(std::string_view t, size_t from,
                                     const std::vector<std::pair<size_t, size_t>>& prot) {
-    size_t i = from;
+    size_t i = from, first = 0;
     while (i < t.size()) {
-      if (inside(prot, i)) return true;
+      if (inside(prot, i, &first)) return true;
       size_t j = i;
       while (j < t.size()) {
         size_t k = j;
