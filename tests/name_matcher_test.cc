@@ -116,8 +116,14 @@ TEST(NameMatcher, WithinAgreesWithTheDistance) {
     double d = name_distance(a, b);
     for (double limit : {0.0, 0.3, 0.5, 1.0, 1.5, 3.0, d}) {
       EXPECT_EQ(name_within(a, b, limit), d <= limit) << p[0] << " / " << p[1] << " limit " << limit;
+      // With the indel costs computed once (a word against every first name).
+      EXPECT_EQ(name_within(CostedKey(a), CostedKey(b), limit), d <= limit) << p[0] << " / " << p[1];
     }
   }
+  // A key too long for the weighted distance's stack takes the plain distance either way.
+  std::string long_key(80, 'a'), other = long_key + "b";
+  EXPECT_EQ(name_within(CostedKey(long_key), CostedKey(other), 1.0), name_within(long_key, other, 1.0));
+  EXPECT_TRUE(name_within(CostedKey(long_key), CostedKey(other), 1.0));
 }
 
 TEST(NameMatcher, RanksTheRightNameFirst) {

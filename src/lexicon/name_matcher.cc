@@ -268,6 +268,15 @@ bool name_within(std::string_view q, std::string_view t, double limit) {
   return key_distance(q, qcost, t, tcost, limit) <= limit;
 }
 
+CostedKey::CostedKey(std::string k) : key(std::move(k)), costs(key.size()) {
+  indel_costs(key, costs.data());
+}
+
+bool name_within(const CostedKey& q, const CostedKey& t, double limit) {
+  if (q.key.size() + 1 > kStack || t.key.size() + 1 > kStack) return name_distance(q.key, t.key) <= limit;
+  return key_distance(q.key, q.costs.data(), t.key, t.costs.data(), limit) <= limit;
+}
+
 namespace {
 uint32_t pair_code(char a, char b) { return (static_cast<uint32_t>(static_cast<unsigned char>(a)) << 8) | static_cast<unsigned char>(b); }
 

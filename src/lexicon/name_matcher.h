@@ -44,6 +44,17 @@ double name_distance(std::string_view query_key, std::string_view target_key);
 // but the distance stops being computed once every path costs more.
 bool name_within(std::string_view query_key, std::string_view target_key, double limit);
 
+// A key with the indel cost of each of its letters, computed once: a key
+// compared with many others (a word with every first name of the table)
+// does not compute them again for each pair.
+struct CostedKey {
+  explicit CostedKey(std::string key);
+  std::string key;
+  std::vector<double> costs;
+};
+// The same answer as name_within(q.key, t.key, limit).
+bool name_within(const CostedKey& q, const CostedKey& t, double limit);
+
 class NameMatcher {
  public:
   // `targets`: table files whose entries may be proposed (empty: all).

@@ -172,8 +172,8 @@ class BoilerplateLines : public Rule {
 
   std::shared_ptr<const LinePatterns> patterns_;
   std::shared_ptr<const LinePatterns> regions_;  // region headers (corrections/boilerplate/regions/)
-  const WordSet& fr_;
-  const WordSet& en_;
+  const ShortWordSet fr_;  // asked about every word of every line
+  const ShortWordSet en_;
   const WordSet& openers_;  // words a sentence never ends with
   std::shared_ptr<const LineStats> stats_;
   uint32_t min_docs_;

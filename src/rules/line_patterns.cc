@@ -31,6 +31,10 @@ std::string_view trim_line(std::string_view s) {
   return s;
 }
 
+namespace {
+bool space_lead(unsigned char c) { return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE2; }
+}  // namespace
+
 void pattern_form(std::string_view line, std::string* out) {
   out->clear();
   std::string_view t = trim_line(line);
@@ -39,11 +43,17 @@ void pattern_form(std::string_view line, std::string* out) {
   size_t n = t.size();
   bool space = false;
   for (size_t i = 0; i < n;) {
-    // Runs of ordinary bytes are copied whole; only spaces, tabs and the lead
-    // bytes of NBSP (C2 A0), thin spaces and the typographic apostrophe (E2 80 xx)
-    // need a look.
+    // Runs of ordinary bytes are copied whole, with the single spaces between
+    // them (one append per run, not per word); only other spaces, tabs and the
+    // lead bytes of NBSP (C2 A0), thin spaces and the typographic apostrophe
+    // (E2 80 xx) need a look.
     size_t j = i;
-    while (j < n && p[j] != ' ' && p[j] != '\t' && p[j] != 0xC2 && p[j] != 0xE2) ++j;
+    while (j < n) {
+      unsigned char c = p[j];
+      if (c == '\t' || c == 0xC2 || c == 0xE2) break;
+      if (c == ' ' && (j == i || j + 1 >= n || space_lead(p[j + 1]))) break;
+      ++j;
+    }
     if (j > i) {
       out->append(t.data() + i, j - i);
       space = false;

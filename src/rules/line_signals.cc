@@ -92,7 +92,7 @@ bool sentence_end(std::string_view s) {
 
 }  // namespace
 
-LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en) {
+LineShape line_shape(std::string_view line, const ShortWordSet& fr, const ShortWordSet& en) {
   LineShape s;
   bool first_letter_seen = false;
   size_t i = 0;
@@ -130,12 +130,12 @@ LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en
     core_word_into(tok, w, &digit, &lower, &letter);
     if (!letter && !digit) return;
     ++s.tokens;
-    bool french = fr.count(w) > 0;
+    bool french = fr.contains(w);
     s.fr_stop += french;
     if (!counted) return;
     if (letter && !digit && lower) ++s.lower_words;
     s.fr_function += french;
-    if (en.count(w)) ++s.en_function;
+    if (en.contains(w)) ++s.en_function;
   });
   s.ends_sentence = sentence_end(line);
   s.title_like = s.words >= 1 && s.words <= kMaxTitleWords && !s.ends_sentence && s.starts_upper;
@@ -198,7 +198,7 @@ bool looks_like_name_line(std::string_view line) {
   return ok && words >= 2 && words <= 5;
 }
 
-void for_each_content_word(std::string_view line, const WordSet& fr, const WordSet& en,
+void for_each_content_word(std::string_view line, const ShortWordSet& fr, const ShortWordSet& en,
                            const std::function<void(std::string_view)>& f) {
   std::string w;
   for_each_token(line, [&](std::string_view tok) {
@@ -206,12 +206,12 @@ void for_each_content_word(std::string_view line, const WordSet& fr, const WordS
     core_word_into(tok, w, &digit, &lower, &letter);
     if (!letter || digit) return;
     if (utf8::count_code_points(w) < 4) return;
-    if (fr.count(w) || en.count(w)) return;
+    if (fr.contains(w) || en.contains(w)) return;
     f(w);
   });
 }
 
-void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
+void content_words(std::string_view line, const ShortWordSet& fr, const ShortWordSet& en,
                    std::vector<std::string>* out) {
   for_each_content_word(line, fr, en, [&](std::string_view w) { out->emplace_back(w); });
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/short_word_set.h"
 #include "core/word_set.h"
 
 namespace retouche {
@@ -37,7 +38,7 @@ inline constexpr int kMaxTitleWords = 25;
 inline constexpr int kMaxCountedWords = 40;
 
 // `line` in pattern form (see line_patterns.h). `fr`/`en`: function-word lists.
-LineShape line_shape(std::string_view line, const WordSet& fr, const WordSet& en);
+LineShape line_shape(std::string_view line, const ShortWordSet& fr, const ShortWordSet& en);
 
 // True when the line is not French: English (or another language) by its
 // function words and by how many of its lowercase words the French lexicon
@@ -50,11 +51,11 @@ bool looks_like_name_line(std::string_view line);
 
 // Lowercase content words of a line: letters only, at least 4 of them, not a
 // function word. Appended to `out`.
-void content_words(std::string_view line, const WordSet& fr, const WordSet& en,
+void content_words(std::string_view line, const ShortWordSet& fr, const ShortWordSet& en,
                    std::vector<std::string>* out);
 // The same, handing each word to `f` without copying it (the view is valid
 // during the call only).
-void for_each_content_word(std::string_view line, const WordSet& fr, const WordSet& en,
+void for_each_content_word(std::string_view line, const ShortWordSet& fr, const ShortWordSet& en,
                            const std::function<void(std::string_view)>& f);
 
 }  // namespace retouche

@@ -23,7 +23,7 @@ People::People(const NameTable& table) {
       if (s2 < first.size() || b > 0) all_first_names_.insert(first.substr(b, s2 - b));
     }
   }
-  for (const std::string& f : all_first_names_) first_name_keys_.push_back(name_key(f));
+  for (const std::string& f : all_first_names_) first_name_keys_.emplace_back(name_key(f));
 }
 
 const std::vector<std::string>* People::first_names_of(const std::string& surname) const {
@@ -46,9 +46,9 @@ bool People::matcher_first_name(std::string_view w, std::unordered_map<std::stri
   if (memo.size() >= ThreadCache::kMaxEntries) memo.clear();
   auto [it, fresh] = memo.try_emplace(std::string(w), false);
   if (!fresh) return it->second;
-  std::string k = name_key(w);
-  for (const std::string& fk : first_name_keys_) {
-    if (std::abs(static_cast<int>(fk.size()) - static_cast<int>(k.size())) > 2) continue;
+  CostedKey k(name_key(w));
+  for (const CostedKey& fk : first_name_keys_) {
+    if (std::abs(static_cast<int>(fk.key.size()) - static_cast<int>(k.key.size())) > 2) continue;
     if (name_within(k, fk, 1.0)) return it->second = true;
   }
   return false;

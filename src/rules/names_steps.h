@@ -70,7 +70,7 @@ class People {
  private:
   std::unordered_map<std::string, std::vector<std::string>> first_names_;
   std::set<std::string> all_first_names_;
-  std::vector<std::string> first_name_keys_;  // name_key of each of all_first_names_
+  std::vector<CostedKey> first_name_keys_;  // name_key of each of all_first_names_
 };
 
 // One document as the steps see it: its word tokens, what the table knows of
