@@ -90,6 +90,7 @@ std::string name_key(std::string_view name) {
   for (size_t i = 0; i < t.size();) {
     bool done = false;
     for (const auto& [from, to] : kRules) {
+      if (t[i] != from[0]) continue;  // most letters start no rule: no compare
       size_t n = std::char_traits<char>::length(from);
       if (t.compare(i, n, from) == 0) {
         out += to;

@@ -94,6 +94,14 @@ void tokenize(std::string_view s, const std::vector<std::pair<size_t, size_t>>& 
       ShapeCounter shape;
       shape.add(c);
       while (i < limit) {
+        // ASCII letters and digits, most of a word, without decoding or the
+        // Unicode classes.
+        unsigned char a = static_cast<unsigned char>(s[i]);
+        if (((a | 0x20) >= 'a' && (a | 0x20) <= 'z') || (a >= '0' && a <= '9')) {
+          shape.add(a);
+          ++i;
+          continue;
+        }
         size_t j = i;
         char32_t d = utf8::decode(s, j);
         if (word_char(d)) {
