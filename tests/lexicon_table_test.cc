@@ -121,8 +121,10 @@ TEST(LexiconTable, AnswersAsHunspellDoes) {
   size_t decided = 0;
   for (const std::string& q : queries(*t)) {
     LexiconTable::Answer a = t->find(q);
-    if (!a.found && !LexiconTable::decides(q)) continue;
+    bool accepted = false;
+    if (!t->spell(q, &accepted)) continue;
     ++decided;
+    EXPECT_EQ(accepted, a.found) << q;  // this dictionary forbids a word: no BREAK answers
     EXPECT_EQ(a.found, h.spell(q)) << q;
     if (a.found) {
       EXPECT_EQ(a.bits, word::kKnown | analysis_bits(h, q)) << q;
@@ -138,6 +140,114 @@ TEST(LexiconTable, AnswersAsHunspellDoes) {
   EXPECT_EQ(t->find("ville").found, h.spell(std::string("ville")));
   EXPECT_EQ(t->find("Ville").found, h.spell(std::string("Ville")));
   EXPECT_FALSE(t->find("Macos").found);
+}
+
+// A dictionary that breaks words as fr_FR does: "-" in its BREAK table
+// beside entries no word of letters holds, FORBIDDENWORD declared but used
+// by no word, and hyphenated stems ("peut-être", "États-Unis").
+const char* kBreakAff = R"(SET UTF-8
+FLAG long
+FORBIDDENWORD {}
+KEEPCASE ||
+BREAK 5
+BREAK -
+BREAK .
+BREAK ^'
+BREAK '$
+BREAK ’$
+
+SFX S. Y 2
+SFX S. 0 0 [^sx] is:sg
+SFX S. 0 s [^sx] is:pl
+)";
+
+const char* kBreakDic = R"(11
+maison/S. po:nom is:fem
+ville/S. po:nom is:fem
+nord po:nom
+coréen/S. po:adj
+peut-être po:adv
+États-Unis po:npr
+porte-avion/S. po:nom
+Paris po:npr
+unis po:adj
+état/S. po:nom
+macOS/|| po:nom
+)";
+
+// Words of two sides joined by a hyphen: the table answers as Hunspell's
+// BREAK does, for every pair of forms and near misses, in every case shape.
+TEST(LexiconTable, HyphenatedWordsAnswerAsHunspellBreaksThem) {
+  TempDir dir;
+  std::string aff = dir / "break.aff", dic = dir / "break.dic";
+  testing::write(aff, kBreakAff);
+  testing::write(dic, kBreakDic);
+  Status st;
+  auto t = LexiconTable::open(aff, dic, "", &st, 1);
+  ASSERT_TRUE(t) << st.message();
+  Hunspell h(aff.c_str(), dic.c_str());
+  std::vector<std::string> sides;
+  for (std::string_view f : t->forms()) {
+    if (f.find('-') == std::string_view::npos) sides.emplace_back(f);
+  }
+  for (const char* extra : {"xyz", "Xyz", "nords", "NORD", "MAISON", "macos", "Macos", "Peut", "être", "a", "A", "É"}) {
+    sides.emplace_back(extra);
+  }
+  size_t decided = 0, accepted_by_break = 0;
+  auto ask = [&](const std::string& q) {
+    bool accepted = false;
+    if (!t->spell(q, &accepted)) return;
+    ++decided;
+    bool hs = h.spell(q);
+    EXPECT_EQ(accepted, hs) << q;
+    accepted_by_break += hs && !t->find(q).found;
+  };
+  for (const std::string& a : sides) {
+    for (const std::string& b : sides) ask(a + "-" + b);
+  }
+  for (std::string_view f : t->forms()) {
+    std::string s(f);
+    ask(s);
+    ask(text::lower(s));
+    ask(s + "s");
+  }
+  for (const char* w : {"états-unis", "États-unis", "peut-Être", "Peut-être", "porte-avions", "Porte-Avions",
+                        "nord-coréens", "Nord-Coréens", "NORD-CORÉENS", "Nord-CORÉENS", "A-B", "a-B"}) {
+    ask(w);
+  }
+  EXPECT_GT(decided, 300u);
+  EXPECT_GT(accepted_by_break, 50u);
+  // The dictionary's own hyphenated forms are held, with their analysis.
+  EXPECT_TRUE(t->find("peut-être").found);
+  EXPECT_TRUE(t->find("porte-avions").found);
+  EXPECT_EQ(t->find("peut-être").bits, word::kKnown | analysis_bits(h, "peut-être"));
+  // All capitals, and more than one hyphen, are left to Hunspell.
+  bool accepted;
+  EXPECT_FALSE(t->spell("NORD-CORÉEN", &accepted));
+  EXPECT_FALSE(t->spell("maison-ville-état", &accepted));
+}
+
+// Where a forbidden word may be a whole hyphenated word (kAff forbids
+// "Ville"), or where BREAK cuts elsewhere, the table leaves hyphenated
+// words to Hunspell.
+TEST(LexiconTable, NoBreakAnswersWhenAWordIsForbidden) {
+  Dict d;
+  Status st;
+  auto t = LexiconTable::open(d.aff, d.dic, "", &st, 1);
+  ASSERT_TRUE(t) << st.message();
+  bool accepted;
+  EXPECT_FALSE(t->spell("maison-ville", &accepted));
+  EXPECT_TRUE(t->spell("maison", &accepted));
+  EXPECT_TRUE(accepted);
+  TempDir dir;
+  std::string aff = dir / "b.aff", dic = dir / "b.dic";
+  std::string other_break = kBreakAff;
+  other_break.replace(other_break.find("BREAK ."), 7, "BREAK on");  // "on" can cut a word of letters
+  testing::write(aff, other_break);
+  testing::write(dic, kBreakDic);
+  auto u = LexiconTable::open(aff, dic, "", &st, 1);
+  ASSERT_TRUE(u) << st.message();
+  EXPECT_FALSE(u->spell("maison-ville", &accepted));
 }
 
 TEST(LexiconTable, Decides) {
@@ -238,6 +348,41 @@ TEST(LexiconTable, LexiconGivesTheSameBitsWithAndWithoutTheTable) {
     EXPECT_EQ(la.morphology(q), lb.morphology(q)) << q;
   }
   for (const char* w : {"Chanterelle", "ONU", "onu", "Onu", "iPhone", "IPHONE", "l'été", "re-chanter"}) {
+    EXPECT_EQ(la.flags(w) & kSpellBits, lb.flags(w) & kSpellBits) << w;
+    EXPECT_EQ(la.morphology(w), lb.morphology(w)) << w;
+  }
+}
+
+// The same with a dictionary whose hyphenated words the table answers
+// (Hunspell's BREAK): flags and morphology of words of two sides.
+TEST(LexiconTable, LexiconGivesTheSameBitsForHyphenatedWords) {
+  TempDir dir;
+  LexiconConfig plain;
+  plain.aff_path = dir / "break.aff";
+  plain.dic_path = dir / "break.dic";
+  testing::write(plain.aff_path, kBreakAff);
+  testing::write(plain.dic_path, kBreakDic);
+  plain.extra_words = {"Kiev", "Nord-Kivu"};
+  LexiconConfig fast = plain;
+  fast.use_table = true;
+  Status st;
+  auto a = LexiconData::load(plain, &st);
+  ASSERT_TRUE(a) << st.message();
+  auto b = LexiconData::load(fast, &st);
+  ASSERT_TRUE(b) << st.message();
+  ASSERT_TRUE(b->table()) << b->table_status().message();
+  Lexicon la(*a), lb(*b);
+  constexpr uint32_t kSpellBits = word::kKnown | word::kLowerKnown | word::kAddOn;
+  std::vector<std::string> sides = {"maison", "Maison", "villes", "Ville", "nord", "Nord", "Coréens",
+                                    "coréen", "Kiev", "xyz", "États", "unis", "Unis", "Paris", "MAISON"};
+  for (const std::string& x : sides) {
+    for (const std::string& y : sides) {
+      std::string q = x + "-" + y;
+      EXPECT_EQ(la.flags(q) & kSpellBits, lb.flags(q)) << q;
+      EXPECT_EQ(la.morphology(q), lb.morphology(q)) << q;
+    }
+  }
+  for (const char* w : {"Nord-Kivu", "nord-kivu", "États-Unis", "états-unis", "peut-être", "Peut-Être"}) {
     EXPECT_EQ(la.flags(w) & kSpellBits, lb.flags(w) & kSpellBits) << w;
     EXPECT_EQ(la.morphology(w), lb.morphology(w)) << w;
   }

@@ -173,10 +173,8 @@ uint32_t& Lexicon::slot(std::string_view w) {
 }
 
 bool Lexicon::spell(const std::string& w) {
-  if (table_) {
-    if (table_->find(w).found) return true;
-    if (LexiconTable::decides(w)) return false;
-  }
+  bool accepted;
+  if (table_ && table_->spell(w, &accepted)) return accepted;
   ++hunspell_calls_;
   return table_ ? data_.shared_spell(w) : hunspell().spell(w);
 }
@@ -187,20 +185,16 @@ bool Lexicon::spell(const std::string& w) {
 bool Lexicon::table_flags(std::string_view w, uint32_t* out) {
   uint32_t b = 0;
   if (data_.is_addon(w)) b |= word::kAddOn | word::kKnown;
+  bool accepted;
   if (!(b & word::kKnown)) {
-    if (table_->find(w).found) {
-      b |= word::kKnown;
-    } else if (!LexiconTable::decides(w)) {
-      return false;  // Hunspell's to answer; decides() also excludes all_upper() words
-    }
+    // Hunspell's to answer when the table cannot (it answers no all_upper() word).
+    if (!table_->spell(w, &accepted)) return false;
+    if (accepted) b |= word::kKnown;
   }
   if (has_upper(w)) {
     text::lower_into(w, scratch_);
-    if (table_->find(scratch_).found) {
-      b |= word::kLowerKnown;
-    } else if (!LexiconTable::decides(scratch_)) {
-      return false;
-    }
+    if (!table_->spell(scratch_, &accepted)) return false;
+    if (accepted) b |= word::kLowerKnown;
   } else if (b & word::kKnown) {
     b |= word::kLowerKnown;
   }

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -26,10 +27,13 @@ namespace retouche {
 namespace {
 
 // Bump when the content or layout of the table changes: old files are rebuilt.
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: hyphenated forms, the default-BREAK option
 constexpr char kMagic[8] = {'R', 'T', 'L', 'E', 'X', 'T', 'B', '\n'};
 // Longest form the table decides (bytes); Hunspell refuses words of 100+.
 constexpr size_t kMaxDecided = 80;
+
+// Header::options
+constexpr uint32_t kBreaksAtHyphen = 1;  // breaks_at_hyphen_only(): Hunspell breaks such words at their hyphen
 
 struct Header {
   char magic[8];
@@ -38,6 +42,8 @@ struct Header {
   uint32_t slots;  // a power of two
   uint32_t pool_bytes;
   uint64_t key;
+  uint32_t options;
+  uint32_t reserved;
 };
 
 uint32_t hash_of(std::string_view s) {
@@ -67,6 +73,90 @@ char32_t upper_of(char32_t c) {
   return c;
 }
 bool in_alphabet(char32_t c) { return lower_letter(c) || upper_letter(c); }
+
+// A form the table holds: letters of the alphabet, or such words joined by
+// single hyphens ("peut-être", "États-Unis").
+bool table_form(const std::u32string& form) {
+  if (form.empty() || form.front() == '-' || form.back() == '-') return false;
+  for (size_t i = 0; i < form.size(); ++i) {
+    if (form[i] == '-') {
+      if (form[i - 1] == '-') return false;
+    } else if (!in_alphabet(form[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Is a word of letters and one hyphen ("nord-coréen") broken by Hunspell
+// at its hyphen only, with no word forbidden? Then Hunspell accepts it when
+// it is a form of the dictionary or when it accepts both sides
+// (lexicon_table.h). So the .aff must have "-" in its BREAK table (the
+// default table is "-", "^-", "-$"), every other entry must hold a
+// character no such word has (fr_FR: ".", "·", "^'", "’$"...) or be "^-"
+// or "-$", which need a hyphen at an end; no word of the .dic and no affix
+// may carry the FORBIDDENWORD flag (a forbidden whole word is not broken);
+// and no Hungarian dash rule (LANG hu).
+bool inert_break_entry(std::string_view e) {
+  if (e == "^-" || e == "-$") return true;
+  std::string_view core = e;
+  if (core.size() > 1 && core.front() == '^') core.remove_prefix(1);
+  else if (core.size() > 1 && core.back() == '$') core.remove_suffix(1);
+  size_t i = 0;
+  while (i < core.size()) {
+    char32_t c = utf8::decode(core, i);
+    if (c != '-' && !in_alphabet(c)) return true;
+  }
+  return false;
+}
+
+Status breaks_at_hyphen_only(const std::string& aff, const std::string& dic, bool* out) {
+  std::ifstream in(aff, std::ios::binary);
+  if (!in) return ConfigError("cannot read " + aff);
+  std::vector<std::string> breaks;
+  bool break_table = false, hungarian = false;
+  std::string forbidden, line;
+  std::vector<std::string> affix_lines;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string_view l = line;
+    size_t end = l.find_first_of(" \t");
+    std::string_view key = l.substr(0, end);
+    std::string_view value = end == std::string_view::npos ? std::string_view() : l.substr(end + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    value = value.substr(0, value.find_first_of(" \t"));
+    if (key == "BREAK") {
+      // "BREAK 7", then one entry per line
+      bool count = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (count && !break_table) {
+        break_table = true;
+      } else {
+        breaks.emplace_back(value);
+      }
+    } else if (key == "FORBIDDENWORD") {
+      forbidden = std::string(value);
+    } else if (key == "LANG") {
+      hungarian = value.starts_with("hu");
+    } else if (key == "PFX" || key == "SFX") {
+      affix_lines.push_back(line);
+    }
+  }
+  if (!break_table) breaks = {"-", "^-", "-$"};
+  *out = !hungarian && std::find(breaks.begin(), breaks.end(), "-") != breaks.end();
+  for (const std::string& e : breaks) *out = *out && (e == "-" || inert_break_entry(e));
+  // The default flag (65510) cannot be written with the long or one-character
+  // flags the expander reads; a declared one must be used nowhere.
+  if (*out && !forbidden.empty()) {
+    for (const std::string& a : affix_lines) *out = *out && a.find(forbidden) == std::string::npos;
+    std::ifstream d(dic, std::ios::binary);
+    if (!d) return ConfigError("cannot read " + dic);
+    while (*out && std::getline(d, line)) {
+      size_t slash = line.find('/');
+      *out = slash == std::string::npos || line.find(forbidden, slash) == std::string::npos;
+    }
+  }
+  return Status::Ok();
+}
 
 std::string to_utf8(const std::u32string& w) {
   std::string out;
@@ -100,9 +190,11 @@ Status build_image(const std::string& aff, const std::string& dic, uint64_t key,
   auto keep = [](std::u32string_view added) {
     return std::all_of(added.begin(), added.end(), in_alphabet);
   };
+  bool breaks_at_hyphen = false;
+  RETURN_IF_ERROR(breaks_at_hyphen_only(aff, dic, &breaks_at_hyphen));
   x.expand(
       [&](const std::u32string& form) {
-        if (form.empty() || !std::all_of(form.begin(), form.end(), in_alphabet)) return;
+        if (!table_form(form)) return;
         candidates.insert(to_utf8(form));
         if (lower_letter(form[0])) {
           std::u32string cap = form;
@@ -155,6 +247,7 @@ Status build_image(const std::string& aff, const std::string& dic, uint64_t key,
   h.slots = slots;
   h.pool_bytes = static_cast<uint32_t>(pool_bytes);
   h.key = key;
+  h.options = breaks_at_hyphen ? kBreaksAtHyphen : 0;
   struct Entry {
     uint32_t offset, length, bits, hash;
   };
@@ -228,6 +321,7 @@ bool LexiconTable::attach(const void* data, size_t size, uint64_t key) {
   pool_ = p + size_t{h.entries} * sizeof(Entry) + size_t{h.slots} * 4;
   entries_count_ = h.entries;
   slot_mask_ = h.slots - 1;
+  breaks_at_hyphen_ = (h.options & kBreaksAtHyphen) != 0;
   // A damaged file (another program, a disk error) must not crash a look-up:
   // every index and string is checked once (a few milliseconds).
   for (uint32_t i = 0; i < h.entries; ++i) {
@@ -356,6 +450,39 @@ bool LexiconTable::decides(std::string_view w) {
     if (!first || !upper_letter(c)) return false;
     first = false;
   }
+  return true;
+}
+
+bool LexiconTable::spell(std::string_view w, bool* accepted) const {
+  if (find(w).found) return *accepted = true;
+  if (decides(w)) {
+    *accepted = false;
+    return true;
+  }
+  return spell_at_hyphen(w, accepted);
+}
+
+// Hunspell's default BREAK on a word of two sides joined by one hyphen
+// ("Nord-Coréens", "états-unis"): spell() accepts it as a whole (a form of
+// the dictionary, which the table holds), or, breaking it at the hyphen,
+// when it accepts both sides (hunspell.cxx, "recursive breaking at break
+// points"; with one hyphen every break loop cuts there, and the "^-" and
+// "-$" patterns need a hyphen at an end). Each side is a word decides()
+// covers, so the table answers for it.
+bool LexiconTable::spell_at_hyphen(std::string_view w, bool* accepted) const {
+  if (!breaks_at_hyphen_ || w.size() > kMaxDecided) return false;
+  size_t h = w.find('-');
+  if (h == std::string_view::npos || h == 0 || h + 1 >= w.size() || w.find('-', h + 1) != std::string_view::npos) {
+    return false;
+  }
+  std::string_view left = w.substr(0, h), right = w.substr(h + 1);
+  if (!decides(left) || !decides(right)) return false;
+  // All capitals ("A-B"): Hunspell tries other case forms of the whole first.
+  bool lower_seen = false;
+  size_t i = 0;
+  while (i < w.size() && !lower_seen) lower_seen = lower_letter(utf8::decode(w, i));
+  if (!lower_seen) return false;
+  *accepted = find(right).found && find(left).found;
   return true;
 }
 

@@ -10,17 +10,21 @@
 //   else ...                                    // ask Hunspell
 //
 // What it holds: the forms of AffixExpander (affix_expander.h) made of
-// letters only (Latin letters of ISO 8859-1 and œ Œ Ÿ), their capitalised
-// forms, each kept only if Hunspell's spell() accepts it, and with it the
-// bits of Hunspell's analyze() (lexicon.cc's reading of the po:/st: tags).
-// So a form in the table is exactly as Hunspell answers it. A form not in it
-// is refused by Hunspell when `decides()` says so: letters of that alphabet
-// only, all lowercase or only the first letter uppercase. fr_FR has no
-// compounding, so such a word is accepted by Hunspell only as a stem with
-// affixes (which the expander enumerates) or, capitalised, as the
-// capitalisation of an accepted lowercase form (which the table holds).
-// Other words (hyphens, apostrophes, digits, capitals inside or all capitals,
-// other scripts) are Hunspell's to answer.
+// letters only (Latin letters of ISO 8859-1 and œ Œ Ÿ) or of such words
+// joined by single hyphens ("peut-être"), their capitalised forms, each kept
+// only if Hunspell's spell() accepts it, and with it the bits of Hunspell's
+// analyze() (lexicon.cc's reading of the po:/st: tags). So a form in the
+// table is exactly as Hunspell answers it. A form not in it is refused by
+// Hunspell when `decides()` says so: letters of that alphabet only, all
+// lowercase or only the first letter uppercase. fr_FR has no compounding,
+// so such a word is accepted by Hunspell only as a stem with affixes (which
+// the expander enumerates) or, capitalised, as the capitalisation of an
+// accepted lowercase form (which the table holds). Two such words joined by
+// one hyphen, not all in capitals, are answered too when the dictionary
+// keeps Hunspell's default BREAK table: accepted as a whole form (held) or
+// when both sides are (`spell()`). Other words (apostrophes, digits, more
+// hyphens, capitals inside or all capitals, other scripts) are Hunspell's to
+// answer.
 //
 // The cache file: `lexicon-<hash of the paths>.bin` in `cache_dir`, keyed by
 // the size and modification time of the .aff and .dic and by the table format;
@@ -66,6 +70,12 @@ class LexiconTable {
   Answer find(std::string_view w) const;
   // True when a form absent from the table is one Hunspell refuses.
   static bool decides(std::string_view w);
+  // Hunspell's spell() of `w`, when the table can give it: a form it holds
+  // (accepted), one decides() covers (refused), or two such words joined by
+  // one hyphen, which Hunspell's default BREAK accepts when it accepts both
+  // ("Nord-Coréens", "états-unis"). Returns false, leaving `accepted`, when
+  // Hunspell must answer.
+  bool spell(std::string_view w, bool* accepted) const;
 
   size_t size() const { return entries_count_; }
   // How the table was obtained, for the benchmark: "mapped" (cache file
@@ -79,6 +89,7 @@ class LexiconTable {
  private:
   LexiconTable() = default;
   bool attach(const void* data, size_t size, uint64_t key);
+  bool spell_at_hyphen(std::string_view w, bool* accepted) const;
 
   struct Entry {
     uint32_t offset, length, bits, hash;
@@ -87,6 +98,7 @@ class LexiconTable {
   const uint32_t* slots_ = nullptr;
   const char* pool_ = nullptr;
   uint32_t entries_count_ = 0, slot_mask_ = 0;
+  bool breaks_at_hyphen_ = false;  // Hunspell breaks a word of letters and one hyphen there only (lexicon_table.cc)
   void* map_ = nullptr;
   size_t map_size_ = 0;
   std::string memory_;  // the image when it is not mapped

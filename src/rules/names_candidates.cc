@@ -51,6 +51,9 @@ void take_variant(NameDoc& doc, size_t wi, size_t len, size_t b, size_t e, std::
 // Returns how many words it takes (0: none, or one correct word, which the
 // later steps still look at).
 size_t table_form_at(NameDoc& doc, size_t wi, Candidates& found) {
+  // A word the table knows nothing of is no correct form, no variant and
+  // starts no form of several words (most words of a document).
+  if (!doc.info[wi]) return 0;
   const Token& tok = doc.toks[doc.words[wi]];
   std::string buf;
   size_t longest = doc.info[wi] && doc.info[wi]->starts_multiword ? doc.table.max_variant_words() : 1;
