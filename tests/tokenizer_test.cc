@@ -78,5 +78,33 @@ TEST(Tokenizer, CaseShapesMatchOnEveryTestInput) {
   EXPECT_GT(words, 10000u);
 }
 
+// What lets the token rules trust a word's shape instead of reading its
+// characters again (joins.glued skips words without inner_upper): inside a
+// word token (letters, marks, digits, hyphens and apostrophes between
+// them), a lowercase character is a letter and never an uppercase one, and
+// an uppercase character is a letter. Then "an uppercase character right
+// after a lowercase one" is exactly the shape's inner_upper. Every code
+// point is checked against ICU's classes.
+TEST(Tokenizer, CaseClassesInsideWordsAreLetters) {
+  size_t lower = 0, upper = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    bool in_word = text::is_letter(c) || text::is_mark(c) || text::is_digit(c) || text::is_hyphen(c) ||
+                   text::is_apostrophe(c);
+    if (!in_word) continue;
+    if (text::is_lower(c)) {
+      ++lower;
+      ASSERT_TRUE(text::is_letter(c)) << std::hex << static_cast<uint32_t>(c);
+      ASSERT_FALSE(text::is_upper(c)) << std::hex << static_cast<uint32_t>(c);
+    }
+    if (text::is_upper(c)) {
+      ++upper;
+      ASSERT_TRUE(text::is_letter(c)) << std::hex << static_cast<uint32_t>(c);
+    }
+  }
+  EXPECT_GT(lower, 1000u);
+  EXPECT_GT(upper, 1000u);
+}
+
 }  // namespace
 }  // namespace retouche

@@ -48,6 +48,9 @@ class GluedCase : public Rule {
           clause_start = ti + 1;
       }
       if (tok.kind != TokenKind::kWord || tok.elision) continue;
+      // No uppercase letter after a lowercase one: no boundary below (most
+      // words; the tokenizer's shape reads the same case classes).
+      if (!tok.case_shape().inner_upper) continue;
       std::string_view w = tok.text(t);
       if (has_digit(w)) continue;
       Context context{clause_start, ti};
