@@ -288,6 +288,26 @@ TEST(LexiconTable, CacheFileBuiltOnceAndRebuiltWhenTheDictionaryChanges) {
   EXPECT_TRUE(rebuilt->find("chanteurs").found);
 }
 
+// The cache file of an earlier table format, left by an older retouche
+// that shares the directory, is neither read nor replaced: each version
+// keeps its own file instead of rebuilding the other's on every run.
+TEST(LexiconTable, AnotherFormatsCacheFileIsLeftAlone) {
+  Dict d;
+  TempDir cache;
+  Status st;
+  auto built = LexiconTable::open(d.aff, d.dic, cache.path(), &st, 1);
+  ASSERT_TRUE(built) << st.message();
+  std::string path = built->path();
+  size_t v = path.rfind("-v");
+  ASSERT_NE(v, std::string::npos) << path;
+  std::string older = path.substr(0, v) + ".bin";  // the name before the format was in it
+  testing::write(older, "an older format's table");
+  auto again = LexiconTable::open(d.aff, d.dic, cache.path(), &st, 1);
+  ASSERT_TRUE(again) << st.message();
+  EXPECT_EQ(again->origin(), "mapped");
+  EXPECT_EQ(testing::read(older), "an older format's table");
+}
+
 TEST(LexiconTable, DamagedOrUnwritableCache) {
   Dict d;
   TempDir cache;

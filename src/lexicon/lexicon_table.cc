@@ -373,7 +373,10 @@ std::unique_ptr<LexiconTable> LexiconTable::open(const std::string& aff, const s
     // process would cost more than the table saves.
     std::error_code ec;
     std::filesystem::create_directories(cache_dir, ec);
-    std::string name = "lexicon-" + std::to_string(std::hash<std::string>{}(aff + "\n" + dic) % 1000000007) + ".bin";
+    // The format is in the name: two versions of retouche sharing a cache
+    // directory each keep their own file instead of rebuilding the other's.
+    std::string name = "lexicon-" + std::to_string(std::hash<std::string>{}(aff + "\n" + dic) % 1000000007) +
+                       "-v" + std::to_string(kFormatVersion) + ".bin";
     t->path_ = (std::filesystem::path(cache_dir) / name).string();
     if (map_file(t->path_)) {
       t->origin_ = "mapped";

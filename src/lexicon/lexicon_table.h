@@ -26,7 +26,8 @@
 // hyphens, capitals inside or all capitals, other scripts) are Hunspell's to
 // answer.
 //
-// The cache file: `lexicon-<hash of the paths>.bin` in `cache_dir`, keyed by
+// The cache file: `lexicon-<hash of the paths>-v<format>.bin` in `cache_dir`
+// (versions of retouche with other formats keep their own files), keyed by
 // the size and modification time of the .aff and .dic and by the table format;
 // rebuilt when they change; written to a temporary file and renamed; a lock
 // file makes concurrent processes wait for one build instead of each
