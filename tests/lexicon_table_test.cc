@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <utime.h>
 
+#include <memory>
 #include <set>
 #include <string>
 
@@ -248,6 +249,16 @@ TEST(LexiconTable, NoBreakAnswersWhenAWordIsForbidden) {
   auto u = LexiconTable::open(aff, dic, "", &st, 1);
   ASSERT_TRUE(u) << st.message();
   EXPECT_FALSE(u->spell("maison-ville", &accepted));
+  // Hunspell's default forbidden flag, 65510, written as U+FFE6 with UTF-8 flags.
+  testing::write(aff, "SET UTF-8\nFLAG UTF-8\nBREAK 1\nBREAK -\n");
+  testing::write(dic, "2\nmaison\nville/\uFFE6\n");
+  auto w = LexiconTable::open(aff, dic, "", &st, 1);
+  ASSERT_TRUE(w) << st.message();
+  EXPECT_FALSE(w->spell("maison-ville", &accepted));
+  testing::write(dic, "2\nmaison\nville\n");
+  auto x = LexiconTable::open(aff, dic, "", &st, 1);
+  ASSERT_TRUE(x) << st.message();
+  EXPECT_TRUE(x->spell("maison-ville", &accepted));
 }
 
 TEST(LexiconTable, Decides) {
@@ -343,27 +354,40 @@ TEST(LexiconTable, RefusesWhatItCannotExpand) {
   EXPECT_NE(st.message().find("COMPOUNDFLAG"), std::string::npos) << st.message();
 }
 
+// Two Lexicons over one dictionary, without and with the table.
+struct LexiconPair {
+  std::unique_ptr<LexiconData> plain_data, table_data;
+  std::unique_ptr<Lexicon> plain, table;
+};
+void load_pair(const std::string& aff, const std::string& dic, std::vector<std::string> extra_words,
+               LexiconPair* out) {
+  LexiconConfig plain;
+  plain.aff_path = aff;
+  plain.dic_path = dic;
+  plain.extra_words = std::move(extra_words);
+  LexiconConfig fast = plain;
+  fast.use_table = true;
+  Status st;
+  out->plain_data = LexiconData::load(plain, &st);
+  ASSERT_TRUE(out->plain_data) << st.message();
+  out->table_data = LexiconData::load(fast, &st);
+  ASSERT_TRUE(out->table_data) << st.message();
+  ASSERT_TRUE(out->table_data->table()) << out->table_data->table_status().message();
+  out->plain = std::make_unique<Lexicon>(*out->plain_data);
+  out->table = std::make_unique<Lexicon>(*out->table_data);
+}
+// flags() without the table may also carry morphology bits cached by an
+// earlier morphology() call; its callers read the spell bits only.
+constexpr uint32_t kSpellBits = word::kKnown | word::kLowerKnown | word::kAddOn;
+
 // Through Lexicon: the same bits with and without the table, for the words
 // of the samples and the splits joins.glued-words asks about.
 TEST(LexiconTable, LexiconGivesTheSameBitsWithAndWithoutTheTable) {
   Dict d;
-  LexiconConfig plain;
-  plain.aff_path = d.aff;
-  plain.dic_path = d.dic;
-  plain.extra_words = {"Chanterelle", "ONU"};
-  LexiconConfig fast = plain;
-  fast.use_table = true;
-  Status st;
-  auto a = LexiconData::load(plain, &st);
-  ASSERT_TRUE(a) << st.message();
-  auto b = LexiconData::load(fast, &st);
-  ASSERT_TRUE(b) << st.message();
-  ASSERT_TRUE(b->table()) << b->table_status().message();
-  Lexicon la(*a), lb(*b);
-  // flags() without the table may also carry morphology bits cached by an
-  // earlier morphology() call; its callers read the spell bits only.
-  constexpr uint32_t kSpellBits = word::kKnown | word::kLowerKnown | word::kAddOn;
-  for (const std::string& q : queries(*b->table())) {
+  LexiconPair p;
+  ASSERT_NO_FATAL_FAILURE(load_pair(d.aff, d.dic, {"Chanterelle", "ONU"}, &p));
+  Lexicon &la = *p.plain, &lb = *p.table;
+  for (const std::string& q : queries(*p.table_data->table())) {
     EXPECT_EQ(la.flags(q) & kSpellBits, lb.flags(q)) << q;
     EXPECT_EQ(la.morphology(q), lb.morphology(q)) << q;
   }
@@ -377,22 +401,12 @@ TEST(LexiconTable, LexiconGivesTheSameBitsWithAndWithoutTheTable) {
 // (Hunspell's BREAK): flags and morphology of words of two sides.
 TEST(LexiconTable, LexiconGivesTheSameBitsForHyphenatedWords) {
   TempDir dir;
-  LexiconConfig plain;
-  plain.aff_path = dir / "break.aff";
-  plain.dic_path = dir / "break.dic";
-  testing::write(plain.aff_path, kBreakAff);
-  testing::write(plain.dic_path, kBreakDic);
-  plain.extra_words = {"Kiev", "Nord-Kivu"};
-  LexiconConfig fast = plain;
-  fast.use_table = true;
-  Status st;
-  auto a = LexiconData::load(plain, &st);
-  ASSERT_TRUE(a) << st.message();
-  auto b = LexiconData::load(fast, &st);
-  ASSERT_TRUE(b) << st.message();
-  ASSERT_TRUE(b->table()) << b->table_status().message();
-  Lexicon la(*a), lb(*b);
-  constexpr uint32_t kSpellBits = word::kKnown | word::kLowerKnown | word::kAddOn;
+  std::string aff = dir / "break.aff", dic = dir / "break.dic";
+  testing::write(aff, kBreakAff);
+  testing::write(dic, kBreakDic);
+  LexiconPair p;
+  ASSERT_NO_FATAL_FAILURE(load_pair(aff, dic, {"Kiev", "Nord-Kivu"}, &p));
+  Lexicon &la = *p.plain, &lb = *p.table;
   std::vector<std::string> sides = {"maison", "Maison", "villes", "Ville", "nord", "Nord", "Coréens",
                                     "coréen", "Kiev", "xyz", "États", "unis", "Unis", "Paris", "MAISON"};
   for (const std::string& x : sides) {

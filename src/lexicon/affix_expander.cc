@@ -62,7 +62,9 @@ Status AffixExpander::load(const std::string& aff_path, const std::string& dic_p
     if (key == "FLAG" && f.size() > 1) {
       if (f[1] == "long") {
         long_flags_ = true;
-      } else if (f[1] != "UTF-8") {
+      } else if (f[1] == "UTF-8") {
+        utf8_flags_ = true;
+      } else {
         return ConfigError(aff_path + ":" + std::to_string(n) + ": FLAG " + std::string(f[1]) +
                            " is not supported by the expander");
       }
@@ -72,6 +74,15 @@ Status AffixExpander::load(const std::string& aff_path, const std::string& dic_p
       return ConfigError(aff_path + ":" + std::to_string(n) + ": " + std::string(key) +
                          " is not supported by the expander");
     }
+    if (key == "BREAK" && f.size() > 1) {
+      // "BREAK 7" (the count), then one entry per line
+      if (break_count_seen_) breaks_.emplace_back(f[1]);
+      else breaks_.clear();
+      break_count_seen_ = true;
+      continue;
+    }
+    if (key == "FORBIDDENWORD" && f.size() > 1) forbidden_ = std::string(f[1]);
+    if (key == "LANG" && f.size() > 1) lang_ = std::string(f[1]);
     if ((key != "PFX" && key != "SFX") || f.size() < 4) continue;
     std::string flag(f[1]);
     Class& c = classes_[flag];
@@ -140,6 +151,30 @@ Status AffixExpander::load(const std::string& aff_path, const std::string& dic_p
     stems_.push_back(std::move(s));
   }
   return Status::Ok();
+}
+
+bool AffixExpander::forbids_words() const {
+  std::string flag = forbidden_;
+  if (flag.empty()) {
+    // Hunspell's default, 65510: two bytes FF E6 (never in UTF-8 text) with
+    // long flags, U+FFE6 with UTF-8 flags; one-character flags cannot hold it.
+    if (long_flags_) flag = "\xFF\xE6";
+    else if (utf8_flags_) flag = "\xEF\xBF\xA6";
+    else return false;
+  }
+  for (const Stem& st : stems_) {
+    for (const std::string& fl : st.flags) {
+      if (fl == flag) return true;
+    }
+  }
+  for (const auto& [name, c] : classes_) {
+    for (const Rule& r : c.rules) {
+      for (const std::string& fl : r.cont) {
+        if (fl == flag) return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool AffixExpander::matches(const std::vector<Atom>& cond, const std::u32string& w, bool prefix) {

@@ -45,6 +45,16 @@ class AffixExpander {
 
   size_t stems() const { return stems_.size(); }
 
+  // What Hunspell's breaking of words depends on (lexicon_table.cc):
+  // the BREAK table (Hunspell's default "-", "^-", "-$" when the .aff has
+  // none), whether the language is Hungarian (its own dash rule), and
+  // whether a word can be forbidden: the FORBIDDENWORD flag (declared, or
+  // Hunspell's default 65510 in this dictionary's flag type) on a stem or
+  // added by an affix.
+  const std::vector<std::string>& break_entries() const { return breaks_; }
+  bool hungarian() const { return lang_.starts_with("hu"); }
+  bool forbids_words() const;
+
  private:
   struct Atom {
     bool any = false;
@@ -73,6 +83,11 @@ class AffixExpander {
                 std::vector<std::pair<std::u32string, std::vector<std::string>>>* out) const;
 
   bool long_flags_ = false;
+  bool utf8_flags_ = false;
+  std::vector<std::string> breaks_ = {"-", "^-", "-$"};
+  bool break_count_seen_ = false;
+  std::string forbidden_;  // the declared FORBIDDENWORD flag
+  std::string lang_;
   std::map<std::string, Class> classes_;
   std::vector<Stem> stems_;
 };

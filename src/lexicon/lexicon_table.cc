@@ -13,7 +13,6 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -27,7 +26,7 @@ namespace retouche {
 namespace {
 
 // Bump when the content or layout of the table changes: old files are rebuilt.
-constexpr uint32_t kFormatVersion = 2;  // 2: hyphenated forms, the default-BREAK option
+constexpr uint32_t kFormatVersion = 2;  // 2: hyphenated forms, Header::options
 constexpr char kMagic[8] = {'R', 'T', 'L', 'E', 'X', 'T', 'B', '\n'};
 // Longest form the table decides (bytes); Hunspell refuses words of 100+.
 constexpr size_t kMaxDecided = 80;
@@ -88,15 +87,8 @@ bool table_form(const std::u32string& form) {
   return true;
 }
 
-// Is a word of letters and one hyphen ("nord-coréen") broken by Hunspell
-// at its hyphen only, with no word forbidden? Then Hunspell accepts it when
-// it is a form of the dictionary or when it accepts both sides
-// (lexicon_table.h). So the .aff must have "-" in its BREAK table (the
-// default table is "-", "^-", "-$"), every other entry must hold a
-// character no such word has (fr_FR: ".", "·", "^'", "’$"...) or be "^-"
-// or "-$", which need a hyphen at an end; no word of the .dic and no affix
-// may carry the FORBIDDENWORD flag (a forbidden whole word is not broken);
-// and no Hungarian dash rule (LANG hu).
+// A BREAK entry that never cuts a word of the table's letters and one inner
+// hyphen: it holds another character, or needs a hyphen at an end.
 bool inert_break_entry(std::string_view e) {
   if (e == "^-" || e == "-$") return true;
   std::string_view core = e;
@@ -110,52 +102,21 @@ bool inert_break_entry(std::string_view e) {
   return false;
 }
 
-Status breaks_at_hyphen_only(const std::string& aff, const std::string& dic, bool* out) {
-  std::ifstream in(aff, std::ios::binary);
-  if (!in) return ConfigError("cannot read " + aff);
-  std::vector<std::string> breaks;
-  bool break_table = false, hungarian = false;
-  std::string forbidden, line;
-  std::vector<std::string> affix_lines;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string_view l = line;
-    size_t end = l.find_first_of(" \t");
-    std::string_view key = l.substr(0, end);
-    std::string_view value = end == std::string_view::npos ? std::string_view() : l.substr(end + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    value = value.substr(0, value.find_first_of(" \t"));
-    if (key == "BREAK") {
-      // "BREAK 7", then one entry per line
-      bool count = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (count && !break_table) {
-        break_table = true;
-      } else {
-        breaks.emplace_back(value);
-      }
-    } else if (key == "FORBIDDENWORD") {
-      forbidden = std::string(value);
-    } else if (key == "LANG") {
-      hungarian = value.starts_with("hu");
-    } else if (key == "PFX" || key == "SFX") {
-      affix_lines.push_back(line);
-    }
-  }
-  if (!break_table) breaks = {"-", "^-", "-$"};
-  *out = !hungarian && std::find(breaks.begin(), breaks.end(), "-") != breaks.end();
-  for (const std::string& e : breaks) *out = *out && (e == "-" || inert_break_entry(e));
-  // The default flag (65510) cannot be written with the long or one-character
-  // flags the expander reads; a declared one must be used nowhere.
-  if (*out && !forbidden.empty()) {
-    for (const std::string& a : affix_lines) *out = *out && a.find(forbidden) == std::string::npos;
-    std::ifstream d(dic, std::ios::binary);
-    if (!d) return ConfigError("cannot read " + dic);
-    while (*out && std::getline(d, line)) {
-      size_t slash = line.find('/');
-      *out = slash == std::string::npos || line.find(forbidden, slash) == std::string::npos;
-    }
-  }
-  return Status::Ok();
+// Is a word of letters and one hyphen ("nord-coréen") broken by Hunspell
+// at its hyphen only, with no word forbidden? Then Hunspell accepts it when
+// it is a form of the dictionary or when it accepts both sides
+// (lexicon_table.h). So the .aff must have "-" in its BREAK table (the
+// default table is "-", "^-", "-$"), every other entry must hold a
+// character no such word has (fr_FR: ".", "·", "^'", "’$"...) or be "^-"
+// or "-$", which need a hyphen at an end; no word of the .dic and no affix
+// may carry the FORBIDDENWORD flag (a forbidden whole word is not broken);
+// and no Hungarian dash rule (LANG hu).
+bool breaks_at_hyphen_only(const AffixExpander& x) {
+  const std::vector<std::string>& breaks = x.break_entries();
+  if (x.hungarian() || x.forbids_words()) return false;
+  if (std::find(breaks.begin(), breaks.end(), "-") == breaks.end()) return false;
+  return std::all_of(breaks.begin(), breaks.end(),
+                     [](const std::string& e) { return e == "-" || inert_break_entry(e); });
 }
 
 std::string to_utf8(const std::u32string& w) {
@@ -190,8 +151,7 @@ Status build_image(const std::string& aff, const std::string& dic, uint64_t key,
   auto keep = [](std::u32string_view added) {
     return std::all_of(added.begin(), added.end(), in_alphabet);
   };
-  bool breaks_at_hyphen = false;
-  RETURN_IF_ERROR(breaks_at_hyphen_only(aff, dic, &breaks_at_hyphen));
+  bool breaks_at_hyphen = breaks_at_hyphen_only(x);
   x.expand(
       [&](const std::u32string& form) {
         if (!table_form(form)) return;
@@ -465,7 +425,7 @@ bool LexiconTable::spell(std::string_view w, bool* accepted) const {
   return spell_at_hyphen(w, accepted);
 }
 
-// Hunspell's default BREAK on a word of two sides joined by one hyphen
+// Hunspell's BREAK rule on a word of two sides joined by one hyphen
 // ("Nord-Coréens", "états-unis"): spell() accepts it as a whole (a form of
 // the dictionary, which the table holds), or, breaking it at the hyphen,
 // when it accepts both sides (hunspell.cxx, "recursive breaking at break

@@ -20,9 +20,9 @@
 // so such a word is accepted by Hunspell only as a stem with affixes (which
 // the expander enumerates) or, capitalised, as the capitalisation of an
 // accepted lowercase form (which the table holds). Two such words joined by
-// one hyphen, not all in capitals, are answered too when the dictionary
-// keeps Hunspell's default BREAK table: accepted as a whole form (held) or
-// when both sides are (`spell()`). Other words (apostrophes, digits, more
+// one hyphen, not all in capitals, are answered too when Hunspell breaks
+// such a word at its hyphen only and forbids no word (fr_FR does): accepted
+// as a whole form (held) or when both sides are (`spell()`). Other words (apostrophes, digits, more
 // hyphens, capitals inside or all capitals, other scripts) are Hunspell's to
 // answer.
 //
@@ -73,7 +73,7 @@ class LexiconTable {
   static bool decides(std::string_view w);
   // Hunspell's spell() of `w`, when the table can give it: a form it holds
   // (accepted), one decides() covers (refused), or two such words joined by
-  // one hyphen, which Hunspell's default BREAK accepts when it accepts both
+  // one hyphen, which Hunspell's BREAK rule accepts when it accepts both
   // ("Nord-Coréens", "états-unis"). Returns false, leaving `accepted`, when
   // Hunspell must answer.
   bool spell(std::string_view w, bool* accepted) const;
