@@ -61,6 +61,25 @@ TEST(Normalize, InvalidUtf8FailsWithPositionUnlessLossy) {
   EXPECT_TRUE(has_rule(r, "normalize.invalid-utf8"));
 }
 
+// The rule first asks ICU whether the whole text is in NFC and walks it only
+// when not: a decomposed letter after a long composed text, or in a text
+// with invalid bytes (which the walk keeps out of its segments), is still
+// composed.
+TEST(Normalize, DecomposedLetterFoundAfterComposedTextAndBesideInvalidBytes) {
+  std::string composed;
+  for (int i = 0; i < 200; ++i) composed += "Déjà l'été à Noël, ";
+  Result r = clean(composed + "caf" "e\xCC\x81.\n");
+  EXPECT_EQ(r.clean_text, composed + "café.\n");
+  EXPECT_TRUE(has_rule(r, "normalize.nfc"));
+
+  PipelineOptions o;
+  o.lossy_utf8 = true;
+  auto lossy = testing::make_pipeline(o);
+  ASSERT_TRUE(lossy->run(Document{"d", "d\xE9j\xE0 caf" "e\xCC\x81\n"}, &r).ok());
+  EXPECT_EQ(r.clean_text, "d\xEF\xBF\xBDj\xEF\xBF\xBD café\n");
+  EXPECT_TRUE(has_rule(r, "normalize.nfc"));
+}
+
 TEST(Normalize, LineEndingsConvertedOnlyOnRequest) {
   PipelineOptions o;
   o.newline_lf = true;

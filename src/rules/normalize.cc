@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/bytestream.h>
 
+#include <cstdint>
+
 #include "core/utf8.h"
 #include "pipeline/registry.h"
 #include "retouche/pipeline.h"
@@ -133,6 +135,11 @@ class Nfc : public Rule {
   }
   void check(RuleContext& ctx) const override {
     std::string_view t = ctx.text();
+    // Most texts are in NFC already: ICU's check of the whole text is many
+    // times faster than the walk below, and a text in NFC has every segment
+    // in NFC, so the walk would propose nothing. Invalid bytes, which the
+    // walk keeps out of segments, leave it to the walk.
+    if (utf8::find_invalid(t) == utf8::kValid && whole_text_normalized(t)) return;
     size_t i = 0;
     size_t seg = 0;  // start of the current normalization segment
     bool seg_needs_check = false;
@@ -183,6 +190,13 @@ class Nfc : public Rule {
   }
 
  private:
+  bool whole_text_normalized(std::string_view t) const {
+    if (t.size() > static_cast<size_t>(INT32_MAX)) return false;  // ICU's lengths are int32_t
+    UErrorCode err = U_ZERO_ERROR;
+    bool yes = nfc_->isNormalizedUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())), err);
+    return U_SUCCESS(err) && yes;
+  }
+
   const icu::Normalizer2* nfc_;
 };
 
