@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <random>
 #include <stdexcept>
 
 #include "test_support.h"
@@ -124,6 +125,45 @@ TEST(NameMatcher, WithinAgreesWithTheDistance) {
   std::string long_key(80, 'a'), other = long_key + "b";
   EXPECT_EQ(name_within(CostedKey(long_key), CostedKey(other), 1.0), name_within(long_key, other, 1.0));
   EXPECT_TRUE(name_within(CostedKey(long_key), CostedKey(other), 1.0));
+}
+
+// name_within(CostedKey, …) first compares the keys' letter counts and says
+// "no" without the distance when they differ too much. Over many pairs made
+// of the cheapest edits (vowels, 'h', i/j, spurious endings, repeats), it
+// never says "no" where the distance is within the limit.
+TEST(NameMatcher, LetterCountsNeverRefuseAPairWithinTheLimit) {
+  std::mt19937 rng(11);
+  const std::string letters = "aeiouhjinmszkgtdlr";
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+  auto random_key = [&]() {
+    std::string k;
+    for (size_t n = 3 + pick(8); k.size() < n;) k.push_back(letters[pick(letters.size())]);
+    return k;
+  };
+  auto mutate = [&](std::string k) {
+    for (size_t edits = pick(6); edits > 0; --edits) {
+      size_t at = pick(k.size() + 1);
+      switch (pick(4)) {
+        case 0: k.insert(at, 1, letters[pick(6)]); break;                    // a vowel or 'h'
+        case 1: if (at < k.size()) k.erase(at, 1); break;
+        case 2: if (at < k.size()) k[at] = letters[pick(letters.size())]; break;
+        default: k += std::string("ainom").substr(0, 1 + pick(3)); break;    // a spurious ending
+      }
+    }
+    return k.size() < 3 ? k + "an" : k;
+  };
+  int refused = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string a = random_key(), b = mutate(a);
+    if (pick(2)) std::swap(a, b);
+    double d = name_distance(a, b);
+    for (double limit : {0.5, 1.0, 1.5, 2.5, d}) {
+      bool within = name_within(CostedKey(a), CostedKey(b), limit);
+      ASSERT_EQ(within, d <= limit) << a << " / " << b << " limit " << limit << " distance " << d;
+      refused += !within;
+    }
+  }
+  EXPECT_GT(refused, 1000);  // the pairs are not all within every limit
 }
 
 TEST(NameMatcher, RanksTheRightNameFirst) {

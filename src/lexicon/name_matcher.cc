@@ -271,10 +271,42 @@ bool name_within(std::string_view q, std::string_view t, double limit) {
 
 CostedKey::CostedKey(std::string k) : key(std::move(k)), costs(key.size()) {
   indel_costs(key, costs.data());
+  for (char c : key) {
+    if (c < 'a' || c > 'z' || letters[static_cast<size_t>(c - 'a')] == 255) {
+      counted = false;
+      break;
+    }
+    ++letters[static_cast<size_t>(c - 'a')];
+  }
 }
+
+namespace {
+
+// A lower bound of key_distance(q, t): every letter of one key that the
+// other lacks (counted with repeats) takes an edit, a substitution serving
+// one such letter on each side, and no edit costs less than
+// kCheapestEdit. A spurious ending of the query (ending_cost) drops up to
+// kLongestEnding letters of it for a cost not counted here.
+constexpr double kCheapestEdit = 0.3;  // substitution o/u, e/i, i/j; indel of 'h'
+constexpr int kLongestEnding = 3;
+double letters_bound(const CostedKey& q, const CostedKey& t) {
+  std::array<uint8_t, 26> left = q.letters;
+  int t_only = 0;
+  for (char c : t.key) {
+    uint8_t& n = left[static_cast<size_t>(c - 'a')];
+    if (n > 0) --n;
+    else ++t_only;
+  }
+  int q_only = static_cast<int>(q.key.size()) - (static_cast<int>(t.key.size()) - t_only);
+  return kCheapestEdit * std::max(t_only, q_only - kLongestEnding);
+}
+
+}  // namespace
 
 bool name_within(const CostedKey& q, const CostedKey& t, double limit) {
   if (q.key.size() + 1 > kStack || t.key.size() + 1 > kStack) return name_distance(q.key, t.key) <= limit;
+  // The margin keeps a rounding of the costs' sum from deciding a pair.
+  if (q.counted && t.counted && letters_bound(q, t) > limit + 1e-6) return false;
   return key_distance(q.key, q.costs.data(), t.key, t.costs.data(), limit) <= limit;
 }
 

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,10 +48,14 @@ bool name_within(std::string_view query_key, std::string_view target_key, double
 // A key with the indel cost of each of its letters, computed once: a key
 // compared with many others (a word with every first name of the table)
 // does not compute them again for each pair.
+// It also counts its letters: two keys whose letters differ too much are
+// told apart without the distance (most pairs of a word and a first name).
 struct CostedKey {
   explicit CostedKey(std::string key);
   std::string key;
   std::vector<double> costs;
+  std::array<uint8_t, 26> letters{};  // how many of each of 'a'..'z'
+  bool counted = true;                // false: a byte outside 'a'..'z', or a letter 256 times
 };
 // The same answer as name_within(q.key, t.key, limit).
 bool name_within(const CostedKey& q, const CostedKey& t, double limit);
