@@ -25,6 +25,12 @@ bool readable(const std::string& path) {
 bool has_upper(std::string_view w) {
   size_t i = 0;
   while (i < w.size()) {
+    auto b = static_cast<unsigned char>(w[i]);
+    if (b < 0x80) {  // most letters: no decoding, no case table
+      if (b >= 'A' && b <= 'Z') return true;
+      ++i;
+      continue;
+    }
     if (text::is_upper(utf8::decode(w, i))) return true;
   }
   return false;

@@ -138,8 +138,10 @@ class Nfc : public Rule {
     // Most texts are in NFC already: ICU's check of the whole text is many
     // times faster than the walk below, and a text in NFC has every segment
     // in NFC, so the walk would propose nothing. Invalid bytes, which the
-    // walk keeps out of segments, leave it to the walk.
-    if (utf8::find_invalid(t) == utf8::kValid && whole_text_normalized(t)) return;
+    // walk keeps out of segments, leave it to the walk; they can only be
+    // there with --lossy (Pipeline::run refuses them otherwise).
+    bool valid = !ctx.options().lossy_utf8 || utf8::find_invalid(t) == utf8::kValid;
+    if (valid && whole_text_normalized(t)) return;
     size_t i = 0;
     size_t seg = 0;  // start of the current normalization segment
     bool seg_needs_check = false;
