@@ -1,6 +1,7 @@
 #include "rules/line_patterns.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <fstream>
 
@@ -32,7 +33,18 @@ std::string_view trim_line(std::string_view s) {
 }
 
 namespace {
-bool space_lead(unsigned char c) { return c == ' ' || c == '\t' || c == 0xC2 || c == 0xE2; }
+// The bytes pattern_form() looks at: spaces, tabs and the lead bytes of
+// NBSP, thin spaces and the typographic apostrophe. A table: it asks about
+// every byte of every line.
+constexpr std::array<bool, 256> kSpaceLead = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {static_cast<unsigned char>(' '), static_cast<unsigned char>('\t'),
+                          static_cast<unsigned char>(0xC2), static_cast<unsigned char>(0xE2)}) {
+    t[c] = true;
+  }
+  return t;
+}();
+bool space_lead(unsigned char c) { return kSpaceLead[c]; }
 }  // namespace
 
 void pattern_form(std::string_view line, std::string* out) {
@@ -50,8 +62,10 @@ void pattern_form(std::string_view line, std::string* out) {
     size_t j = i;
     while (j < n) {
       unsigned char c = p[j];
-      if (c == '\t' || c == 0xC2 || c == 0xE2) break;
-      if (c == ' ' && (j == i || j + 1 >= n || space_lead(p[j + 1]))) break;
+      if (kSpaceLead[c]) {
+        if (c != ' ') break;
+        if (j == i || j + 1 >= n || space_lead(p[j + 1])) break;
+      }
       ++j;
     }
     if (j > i) {

@@ -1,6 +1,7 @@
 // joins.missing-space — a space lost after a sentence end, a comma or a
 // closing guillemet when scraped link text was glued back into the sentence:
 // "pays.Il", "triste ».Mais", "»Handicap", "Cependant,une".
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,15 @@ bool inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos, siz
 }
 
 // joins.missing-space: ".Mais", "».Mais", "»Handicap", "Cependant,une".
+// The bytes after which the rule looks for a missing space: . , ! ? ; and
+// the first byte of "»" (U+00BB is C2 BB).
+constexpr std::array<bool, 256> kMayNeedSpaceAfter = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {'.', ',', '!', '?', ';'}) t[c] = true;
+  t[0xC2] = true;
+  return t;
+}();
+
 class MissingSpace : public Rule {
  public:
   std::vector<RuleInfo> infos() const override {
@@ -47,8 +57,9 @@ class MissingSpace : public Rule {
     size_t next_span = 0;
     for (size_t i = 0; i < t.size(); ++i) {
       char c = t[i];
+      if (!kMayNeedSpaceAfter[static_cast<unsigned char>(c)]) continue;  // most bytes: one load
       bool guillemet = c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xBB';  // »
-      if (c != '.' && c != ',' && c != '!' && c != '?' && c != ';' && !guillemet) continue;
+      if (c == '\xC2' && !guillemet) continue;
       size_t after = i + (guillemet ? 2 : 1);
       if (after >= t.size() || inside(prot, i, &next_span)) continue;
       char32_t next = cp_at(t, after);
