@@ -24,6 +24,7 @@ using text::Token;
 using text::TokenKind;
 
 constexpr size_t kLongestGluedWord = 64;  // bytes
+constexpr size_t kShortestGluedWord = 5;  // letters: two words of two and three
 
 // joins.glued-words: a word unknown to the lexicon that is two known words
 // without the space: "Chinecontinue", "Lillede", "fonctionnepar".
@@ -62,9 +63,9 @@ class GluedWords : public Rule {
       // Two long words glued fit in kLongestGluedWord bytes (the longest
       // split in the development sets has 23); a longer run of letters is
       // not a glue, and could be megabytes.
-      if (w.size() > kLongestGluedWord) continue;
+      if (w.size() > kLongestGluedWord || w.size() < kShortestGluedWord) continue;  // bytes >= code points
       size_t n = code_points(w);
-      if (n < 5 || has_digit(w) || w.find('\'') != std::string_view::npos ||
+      if (n < kShortestGluedWord || has_digit(w) || w.find('\'') != std::string_view::npos ||
           w.find("\xE2\x80\x99") != std::string_view::npos) {
         continue;
       }

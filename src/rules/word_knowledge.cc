@@ -53,14 +53,18 @@ std::string_view ascii_apostrophes(std::string_view w, std::string& buf) {
 }
 
 std::string ascii_apostrophes(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size(); ++i) {
-    if (w.substr(i, 3) == "\xE2\x80\x99") {
+  // Most words have no typographic apostrophe: copied whole (every name
+  // look-up of every capitalised word passes here).
+  constexpr std::string_view kTypographic = "\xE2\x80\x99";
+  size_t at = w.find(kTypographic);
+  if (at == std::string_view::npos) return std::string(w);
+  std::string out(w.substr(0, at));
+  for (size_t i = at; i < w.size();) {
+    if (w.substr(i, 3) == kTypographic) {
       out.push_back('\'');
-      i += 2;
+      i += 3;
     } else {
-      out.push_back(w[i]);
+      out.push_back(w[i++]);
     }
   }
   return out;
