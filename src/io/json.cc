@@ -1,5 +1,6 @@
 #include "io/json.h"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -25,6 +26,14 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return c - 'A' + 10;
 }
+
+// Bytes a string holds as they are: printable ASCII but the quote and the
+// backslash.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
 
 class Parser {
  public:
@@ -66,6 +75,11 @@ class Parser {
     bool plain = true;
     size_t high_at = std::string_view::npos;  // a high surrogate escape waiting for its low half
     while (true) {
+      // Runs of printable ASCII other than '"' and '\\' (most of a text)
+      // need no look but this.
+      if (high_at == std::string_view::npos) {
+        while (pos_ < t_.size() && kPlainByte[static_cast<unsigned char>(t_[pos_])]) ++pos_;
+      }
       if (pos_ >= t_.size()) return fail("unterminated string");
       unsigned char c = static_cast<unsigned char>(t_[pos_]);
       if (high_at != std::string_view::npos &&

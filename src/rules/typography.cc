@@ -39,8 +39,10 @@ class DoubledPunctuation : public Rule {
     const auto& prot = ctx.protected_spans();
     size_t pi = 0;
     for (size_t i = 0; i < t.size(); ++i) {
+      // Most of a text is neither: skipped in a tight loop.
+      while (i < t.size() && t[i] != '.' && t[i] != ',') ++i;
+      if (i == t.size()) break;
       char c = t[i];
-      if (c != '.' && c != ',') continue;
       while (pi < prot.size() && prot[pi].second <= i) ++pi;
       if (pi < prot.size() && prot[pi].first <= i) continue;  // inside a URL or file name
       size_t gap = spacing_at(t, i + 1);
