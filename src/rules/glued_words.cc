@@ -24,7 +24,7 @@ using text::Token;
 using text::TokenKind;
 
 constexpr size_t kLongestGluedWord = 64;  // bytes
-constexpr size_t kShortestGluedWord = 5;  // letters: two words of two and three
+constexpr size_t kShortestGluedWord = 5;  // code points: the shortest split is two and three
 
 // joins.glued-words: a word unknown to the lexicon that is two known words
 // without the space: "Chinecontinue", "Lillede", "fonctionnepar".

@@ -44,7 +44,6 @@ constexpr std::array<bool, 256> kSpaceLead = [] {
   }
   return t;
 }();
-bool space_lead(unsigned char c) { return kSpaceLead[c]; }
 }  // namespace
 
 void pattern_form(std::string_view line, std::string* out) {
@@ -64,7 +63,7 @@ void pattern_form(std::string_view line, std::string* out) {
       unsigned char c = p[j];
       if (kSpaceLead[c]) {
         if (c != ' ') break;
-        if (j == i || j + 1 >= n || space_lead(p[j + 1])) break;
+        if (j == i || j + 1 >= n || kSpaceLead[p[j + 1]]) break;
       }
       ++j;
     }
